@@ -12,7 +12,8 @@ public final class Peer {
     /**
      * @param config   the ensemble and its timing
      * @param disk     what this server recovered from disk
-     * @param machine  the state machine, already restored from {@code disk} (snapshot + committed log)
+     * @param machine  the state machine, restored from {@code disk.snapshot()} only: logged txns reach it
+     *                 through {@link Ready#committed()} once the core knows they are committed
      */
     public Peer(PeerConfig config, DurableState disk, StateMachine machine) {
         throw new UnsupportedOperationException("TODO core");
