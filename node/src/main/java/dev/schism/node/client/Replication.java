@@ -16,4 +16,11 @@ public interface Replication {
 
     /** Status for the admin words and for refusing clients. Safe to call from any thread. */
     NodeStatus status();
+
+    /**
+     * Clock fault injection (the {@code clok} admin word): shifts this server's injectable clock, both the
+     * monotonic clock its timeouts use and its wall clock, by {@code deltaMs}; returns the new total
+     * offset in ms. Safe to call from any thread.
+     */
+    long adjustClock(long deltaMs);
 }
