@@ -44,21 +44,15 @@ public final class EdnHistoryReader {
     public static History read(Reader in, String source) throws IOException {
         List<Op> ops = new ArrayList<>();
         try (EdnReader r = new EdnReader(in, source)) {
-            Object first = r.next();
-            if (first == EdnReader.EOF) {
-                return new History(ops);
-            }
-            if (first instanceof List<?> all) {
-                int line = r.elementLine();
-                for (Object o : all) {
-                    ops.add(toOp(o, source, line, ops.size()));
+            if (r.enterVector()) {
+                for (Object o = r.nextInVector(); o != EdnReader.EOF; o = r.nextInVector()) {
+                    ops.add(toOp(o, source, r.elementLine(), ops.size()));
                 }
                 if (r.next() != EdnReader.EOF) {
                     throw new EdnParseException(source, r.elementLine(),
                             "expected end of input after the history vector");
                 }
             } else {
-                ops.add(toOp(first, source, r.elementLine(), 0));
                 for (Object o = r.next(); o != EdnReader.EOF; o = r.next()) {
                     ops.add(toOp(o, source, r.elementLine(), ops.size()));
                 }

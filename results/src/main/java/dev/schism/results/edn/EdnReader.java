@@ -90,6 +90,39 @@ public final class EdnReader implements AutoCloseable {
     }
 
     private int lastClose;
+    private int vectorLine;
+
+    /**
+     * If the next element is a vector, consumes its opening bracket and returns true, so that its elements
+     * can be read one at a time with {@link #nextInVector()} (each with its own line number).
+     */
+    public boolean enterVector() throws IOException {
+        int c = skipWhitespace();
+        if (c == '[') {
+            vectorLine = line;
+            return true;
+        }
+        if (c != -1) {
+            pos--;
+        }
+        return false;
+    }
+
+    /** The next element of the vector entered with {@link #enterVector()}, or {@link #EOF} at its closing bracket. */
+    public Object nextInVector() throws IOException {
+        Object v = read(true);
+        if (v == EOF) {
+            throw error("expected ']' to close the vector opened on line " + vectorLine + ", got end of input");
+        }
+        if (v == CLOSE) {
+            if (lastClose != ']') {
+                throw error("expected ']' to close the vector opened on line " + vectorLine + ", got '"
+                        + (char) lastClose + "'");
+            }
+            return EOF;
+        }
+        return v;
+    }
 
     /** Reads one element; returns {@link #EOF} at end of input or {@link #CLOSE} at a closing bracket. */
     private Object read(boolean topLevel) throws IOException {
