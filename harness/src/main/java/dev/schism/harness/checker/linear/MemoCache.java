@@ -31,7 +31,8 @@ final class MemoCache<S> {
     /** Each slot: the key's tag in the high 32 bits, the entry number + 1 in the low 32 (0: empty). */
     private long[] table = new long[1 << 10];
     private int size;
-    private long allowance;
+    /** Bytes of entries not yet added to the budget's counter. */
+    private long pending;
     private long taken;
 
     MemoCache(Model<S> model, int words, MemoryBudget budget) {
@@ -44,7 +45,7 @@ final class MemoCache<S> {
         return size;
     }
 
-    /** Bytes taken from the budget so far. */
+    /** Bytes added to the budget's counter so far (to give back when the search ends). */
     long bytesTaken() {
         return taken;
     }
@@ -69,14 +70,15 @@ final class MemoCache<S> {
             i = (i + 1) & mask;
         }
         long cost = 8L * words + 8 + 32 + model.stateBytes(state);
-        if (allowance < cost) {
-            if (!budget.takeBlock()) {
+        if (pending + cost >= MemoryBudget.STEP) {
+            if (!budget.take(pending + cost)) {
                 return NO_MEMORY;
             }
-            allowance += MemoryBudget.BLOCK;
-            taken += MemoryBudget.BLOCK;
+            taken += pending + cost;
+            pending = 0;
+        } else {
+            pending += cost;
         }
-        allowance -= cost;
         int e = size;
         int c = e >>> CHUNK_SHIFT;
         int o = e & MASK;
