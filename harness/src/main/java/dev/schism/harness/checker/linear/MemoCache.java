@@ -15,7 +15,7 @@ import java.util.Arrays;
  * then, a new chunk or a bigger table. Every byte is paid for from a {@link MemoryBudget} first.
  */
 final class MemoCache<S> {
-    private static final int CHUNK_SHIFT = 12;
+    private static final int CHUNK_SHIFT = 10;
     private static final int CHUNK = 1 << CHUNK_SHIFT;
     private static final int MASK = CHUNK - 1;
 
@@ -29,7 +29,7 @@ final class MemoCache<S> {
     private long[][] bitChunks = new long[16][];
     private Object[][] stateChunks = new Object[16][];
     /** Each slot: the key's tag in the high 32 bits, the entry number + 1 in the low 32 (0: empty). */
-    private long[] table = new long[1 << 10];
+    private long[] table = new long[1 << 8];
     private int size;
     /** Bytes of entries not yet added to the budget's counter. */
     private long pending;
