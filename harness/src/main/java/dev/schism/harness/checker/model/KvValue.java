@@ -4,7 +4,8 @@ package dev.schism.harness.checker.model;
  * The value of one key in the kv model: an immutable string built by puts and appends, kept as a chain of
  * appended pieces with a polynomial hash maintained as pieces are added, so an append costs O(1) instead of
  * copying and re-hashing the whole string (append-heavy histories create hundreds of thousands of states).
- * The string itself is built only when compared, and then kept. Used by one search thread only.
+ * Comparisons walk the pieces and never build the string, so a cached state costs one small object.
+ * Used by one search thread only.
  */
 final class KvValue {
     /** Multiplier of the polynomial hash (odd, so multiplication by it is a bijection mod 2^64). */
@@ -16,7 +17,8 @@ final class KvValue {
     private final String piece;
     final int length;
     final long hash;
-    private String text;
+    /** The whole string, for a value with no parent (then it is the piece). */
+    private final String text;
     /** The last string this value was found equal to (by identity: a get's output is one object). */
     private String lastMatch;
 
@@ -25,9 +27,7 @@ final class KvValue {
         this.piece = piece;
         this.length = length;
         this.hash = hash;
-        if (parent == null) {
-            this.text = piece;
-        }
+        this.text = parent == null ? piece : null;
     }
 
     static KvValue of(String s) {
@@ -99,24 +99,57 @@ final class KvValue {
         if (parent == o.parent && piece.equals(o.piece)) {
             return true;
         }
-        return o.text != null ? matches(o.text) : text != null ? o.matches(text) : matches(o.text());
+        return sameChars(this, o);
     }
 
-    String text() {
-        if (text == null) {
-            char[] out = new char[length];
-            int end = length;
-            for (KvValue v = this; v != null; v = v.parent) {
-                if (v.text != null) {
-                    v.text.getChars(0, v.length, out, 0);
-                    break;
-                }
-                end -= v.piece.length();
-                v.piece.getChars(0, v.piece.length(), out, end);
+    /** Compares two values of equal length character by character from the end, piece by piece. */
+    private static boolean sameChars(KvValue a, KvValue b) {
+        String pa = a.text != null ? a.text : a.piece;
+        String pb = b.text != null ? b.text : b.piece;
+        int ia = pa.length();
+        int ib = pb.length();
+        int left = a.length;
+        while (left > 0) {
+            if (ia == 0) {
+                a = a.parent;
+                pa = a.text != null ? a.text : a.piece;
+                ia = pa.length();
             }
-            text = new String(out);
+            if (ib == 0) {
+                b = b.parent;
+                pb = b.text != null ? b.text : b.piece;
+                ib = pb.length();
+            }
+            if (a == b && ia == pa.length() && ib == pb.length()) {
+                return true;
+            }
+            int n = Math.min(Math.min(ia, ib), left);
+            if (!pa.regionMatches(ia - n, pb, ib - n, n)) {
+                return false;
+            }
+            ia -= n;
+            ib -= n;
+            left -= n;
         }
-        return text;
+        return true;
+    }
+
+    /** The whole string, built afresh (for descriptions; the search never needs it). */
+    String text() {
+        if (text != null) {
+            return text;
+        }
+        char[] out = new char[length];
+        int end = length;
+        for (KvValue v = this; v != null; v = v.parent) {
+            if (v.text != null) {
+                v.text.getChars(0, v.length, out, 0);
+                break;
+            }
+            end -= v.piece.length();
+            v.piece.getChars(0, v.piece.length(), out, end);
+        }
+        return new String(out);
     }
 
     @Override

@@ -39,6 +39,43 @@ class KvValueTest {
     }
 
     @Test
+    void randomSplitsAgreeWithStringEquality() {
+        java.util.Random random = new java.util.Random(42);
+        for (int trial = 0; trial < 2000; trial++) {
+            String a = randomText(random);
+            String b = random.nextInt(3) == 0 ? a : randomText(random);
+            KvValue va = split(a, random);
+            KvValue vb = split(b, random);
+            assertEquals(a.equals(b), va.sameAs(vb), a + " vs " + b);
+            assertEquals(a.equals(b), vb.sameAs(va), b + " vs " + a);
+            assertEquals(KvValue.hashOf(a), va.hash);
+            assertEquals(a, va.text());
+            assertTrue(va.sameAs(a, KvValue.hashOf(a)));
+        }
+    }
+
+    private static String randomText(java.util.Random random) {
+        StringBuilder b = new StringBuilder();
+        int n = random.nextInt(12);
+        for (int i = 0; i < n; i++) {
+            b.append((char) ('a' + random.nextInt(2)));
+        }
+        return b.toString();
+    }
+
+    /** The string as a chain of appends at random cut points, sometimes starting from a put. */
+    private static KvValue split(String s, java.util.Random random) {
+        int cut = random.nextInt(s.length() + 1);
+        KvValue v = KvValue.of(s.substring(0, cut));
+        while (cut < s.length()) {
+            int next = cut + 1 + random.nextInt(s.length() - cut);
+            v = append(v, s.substring(cut, next));
+            cut = next;
+        }
+        return v;
+    }
+
+    @Test
     void kvModelStepsUseTheValues() {
         KvModel m = new KvModel();
         Object put = KvModel.Input.of(KvModel.PUT, "k", "ab");
