@@ -6,6 +6,7 @@ import dev.schism.harness.checker.format.HistoryFormat;
 import dev.schism.harness.checker.linear.CheckOptions;
 import dev.schism.harness.checker.linear.CheckResult;
 import dev.schism.harness.checker.linear.LinearizabilityChecker;
+import dev.schism.harness.checker.linear.SearchOutcome;
 import dev.schism.harness.checker.linear.Verdict;
 import dev.schism.harness.checker.model.Model;
 import dev.schism.harness.checker.model.Models;
@@ -110,6 +111,8 @@ public final class CheckCommand implements Callable<Integer> {
             out.flush();
             if (verbose) {
                 err.println("  " + r.reason() + "; " + r.stats());
+                r.partitions().stream().filter(p -> p.outcome() != SearchOutcome.LINEARIZABLE)
+                        .forEach(p -> err.println("  " + p));
             }
             worst = worst.worst(r.verdict());
             if (r.verdict() == Verdict.INVALID && explainDir != null) {
