@@ -32,6 +32,7 @@ final class SimNetwork {
     double duplicateRate;
     int maxDelay;
     long sent;
+    final java.util.Map<String, Long> byType = new java.util.TreeMap<>();
 
     SimNetwork(Random rnd) {
         this.rnd = rnd;
@@ -39,6 +40,8 @@ final class SimNetwork {
 
     void send(long now, long from, long to, Message m) {
         sent++;
+        String type = m instanceof dev.schism.node.core.zab.SyncMessage sm ? sm.mode().name() : m.getClass().getSimpleName();
+        byType.merge(type, 1L, Long::sum);
         if (isCut(from, to) || rnd.nextDouble() < dropRate) {
             return;
         }

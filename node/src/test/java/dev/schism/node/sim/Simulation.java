@@ -28,12 +28,17 @@ final class Simulation {
     /** Knobs of one run; {@link #forSeed} picks the ensemble shape from the seed. */
     record Options(int voters, int observers, int chaosTicks, int healTicks, double dropRate, double duplicateRate,
                    int maxDelay, String bug) {
+        /** The ensemble shape cycles with the seed; {@code -Dsim.chaosTicks=N} lengthens the chaos phase. */
         static Options forSeed(long seed) {
+            int chaos = Integer.getInteger("sim.chaosTicks", 300);
+            double drop = Double.parseDouble(System.getProperty("sim.drop", "0.05"));
+            double dup = Double.parseDouble(System.getProperty("sim.dup", "0.03"));
+            int delay = Integer.getInteger("sim.maxDelay", 3);
             return switch ((int) Math.floorMod(seed, 4L)) {
-                case 0 -> new Options(3, 0, 300, 2000, 0.05, 0.03, 3, null);
-                case 1 -> new Options(5, 0, 300, 2000, 0.05, 0.03, 3, null);
-                case 2 -> new Options(3, 1, 300, 2000, 0.05, 0.03, 3, null);
-                default -> new Options(4, 1, 300, 2000, 0.05, 0.03, 3, null);
+                case 0 -> new Options(3, 0, chaos, 2000, drop, dup, delay, null);
+                case 1 -> new Options(5, 0, chaos, 2000, drop, dup, delay, null);
+                case 2 -> new Options(3, 1, chaos, 2000, drop, dup, delay, null);
+                default -> new Options(4, 1, chaos, 2000, drop, dup, delay, null);
             };
         }
 
@@ -58,6 +63,7 @@ final class Simulation {
     private final Trace trace = new Trace(50);
     private final List<SimNode> nodes = new ArrayList<>();
     private long now;
+    final java.util.Map<String, Long> stats = new java.util.TreeMap<>();
     private int proposals;
     private String marker;
     private long markerAt;
@@ -99,6 +105,8 @@ final class Simulation {
         for (int i = 0; i < options.healTicks(); i++) {
             step(false);
             if (livenessReached()) {
+                stats.merge("healTicks", (long) i, Long::sum);
+                stats.merge("maxHealTicks", (long) i, Math::max);
                 return;
             }
         }
@@ -246,6 +254,7 @@ final class Simulation {
     }
 
     private void crash(SimNode n, String why) {
+        stats.merge("crash", 1L, Long::sum);
         n.peer = null;
         n.disk.crash();
         trace.add(now, why + " n" + n.sid + " " + n.disk);
@@ -311,6 +320,7 @@ final class Simulation {
             n.machine.applied.add(t);
         }
         for (RoleChange c : r.roleChanges()) {
+            stats.merge(c.role().name(), 1L, Long::sum);
             trace.add(now, "n" + n.sid + " " + c);
             checker.roleChange(n.sid, c, n.machine.applied.size());
         }
@@ -332,6 +342,10 @@ final class Simulation {
         }
         b.append("last events:\n").append(trace.dump());
         return b.toString();
+    }
+
+    java.util.Map<String, Long> messageTypes() {
+        return net.byType;
     }
 
     long messagesSent() {

@@ -24,6 +24,7 @@ class SimulationTest {
         long started = System.nanoTime();
         long messages = 0;
         long committed = 0;
+        java.util.Map<String, Long> stats = new java.util.TreeMap<>();
         for (long seed = first; seed < first + count; seed++) {
             Simulation sim = new Simulation(seed, Simulation.Options.forSeed(seed));
             try {
@@ -33,9 +34,12 @@ class SimulationTest {
             }
             messages += sim.messagesSent();
             committed += sim.committed();
+            sim.messageTypes().forEach((k, v) -> stats.merge(k, v, Long::sum));
+            sim.stats.forEach((k, v) -> stats.merge(k, v, k.startsWith("max") ? Math::max : Long::sum));
         }
         System.out.printf("simulation: %d seeds, %d messages, %d txns committed, %.1f s%n", count, messages,
                 committed, (System.nanoTime() - started) / 1e9);
+        System.out.println("simulation stats: " + stats);
     }
 
     /** The checker is not vacuous: a leader that skips the epoch quorum is caught as a second leader. */
