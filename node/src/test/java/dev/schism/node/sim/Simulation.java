@@ -1,6 +1,7 @@
 package dev.schism.node.sim;
 
 import dev.schism.node.core.Envelope;
+import dev.schism.node.core.MessageCodec;
 import dev.schism.node.core.Peer;
 import dev.schism.node.core.PeerConfig;
 import dev.schism.node.core.Ready;
@@ -122,12 +123,20 @@ final class Simulation {
                 drain(n, chaos);
             }
         }
+        boolean batch = chaos && rnd.nextDouble() < 0.3;
         for (SimNetwork.Packet p : net.due(now)) {
             SimNode to = node(p.to());
             if (to.alive()) {
                 trace.add(now, p);
-                to.peer.step(dev.schism.node.core.MessageCodec.decode(p.bytes()));
-                drain(to, chaos);
+                to.peer.step(MessageCodec.decode(p.bytes()));
+                if (!batch) {
+                    drain(to, chaos);
+                }
+            }
+        }
+        if (batch) { // the shell took several inputs before collecting one bigger Ready (group commit)
+            for (SimNode n : nodes) {
+                drain(n, chaos);
             }
         }
     }
@@ -194,6 +203,7 @@ final class Simulation {
         net.healAll();
         net.dropRate = 0;
         net.duplicateRate = 0;
+        net.maxDelay = Math.min(net.maxDelay, 3); // latency back well inside initLimit and syncLimit
         trace.add(now, "heal everything");
         for (SimNode n : nodes) {
             if (!n.alive()) {

@@ -26,6 +26,7 @@ public final class Learner {
     private final long me;
     private final long leader;
     private final boolean observer;
+    private final int infoInterval;
     private long attempt;
     private Stage stage = Stage.CONNECTING;
     private long epoch = -1;
@@ -47,6 +48,8 @@ public final class Learner {
         this.me = config.myId();
         this.leader = leader;
         this.observer = config.isObserver();
+        // The leader may decide a moment after us and drop our first FOLLOWERINFO: repeat it soon.
+        this.infoInterval = Math.min(timing.pingInterval(), config.ticks(200));
     }
 
     public void start() {
@@ -281,7 +284,7 @@ public final class Learner {
         if (stage != Stage.SERVING) {
             if (now - sessionStart > timing.initTimeout()) {
                 abandoned = "not synced with leader " + leader + " within initLimit (" + stage + ")";
-            } else if (stage == Stage.CONNECTING && now % timing.pingInterval() == 0) {
+            } else if (stage == Stage.CONNECTING && now % infoInterval == 0) {
                 sendInfo();
             }
         } else if (now - lastHeard > timing.syncTimeout()) {
