@@ -80,7 +80,8 @@ public final class Peer {
 
     /** A message arrived from a peer (possibly stale, duplicated or out of order). */
     public void step(Message m) {
-        if (m.from() == config.myId()) {
+        if (m.from() == config.myId()
+                || (!config.voters().contains(m.from()) && !config.observers().contains(m.from()))) {
             return;
         }
         if (m instanceof Notification n) {

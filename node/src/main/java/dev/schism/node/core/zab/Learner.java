@@ -83,6 +83,12 @@ public final class Learner {
             onLeaderInfo(li);
             return;
         }
+        if (stage == Stage.CONNECTING && !(m instanceof FollowerInfo)) {
+            // The leader still runs an older session of ours (e.g. from before we restarted and our
+            // session numbers started over): a fresh number makes it open a new one.
+            restartSession();
+            return;
+        }
         if (m.epoch() != epoch) {
             return;
         }

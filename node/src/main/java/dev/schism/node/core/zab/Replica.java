@@ -142,6 +142,9 @@ public final class Replica {
             out.commit(t);
         }
         lastCommitted = target;
+        if (log.size() > 2 * WINDOW) {
+            log.forget(lastCommitted, WINDOW); // older entries are in the state machine: SNAP covers them
+        }
     }
 
     public void snapshotTaken(long zxid) {
