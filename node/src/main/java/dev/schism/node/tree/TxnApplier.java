@@ -14,6 +14,9 @@ import org.apache.zookeeper.proto.CheckVersionRequest;
 import org.apache.zookeeper.proto.Create2Response;
 import org.apache.zookeeper.proto.CreateRequest;
 import org.apache.zookeeper.proto.CreateResponse;
+import org.apache.zookeeper.proto.CreateTTLRequest;
+import org.apache.zookeeper.proto.GetChildrenRequest;
+import org.apache.zookeeper.proto.GetDataRequest;
 import org.apache.zookeeper.proto.DeleteRequest;
 import org.apache.zookeeper.proto.MultiHeader;
 import org.apache.zookeeper.proto.SetACLRequest;
@@ -101,24 +104,47 @@ final class TxnApplier {
     }
 
     private Record single(int op, BinaryInputArchive in) throws KeeperError, IOException {
+        Record req = readRecord(op, in);
+        if (req == null) {
+            throw new KeeperError(Err.UNIMPLEMENTED, OpCode.name(op));
+        }
+        return exec(op, req);
+    }
+
+    /** The request record of a write op, or null for an op that is not a write. */
+    private static Record readRecord(int op, BinaryInputArchive in) throws IOException {
+        Record r = switch (op) {
+            case OpCode.CREATE, OpCode.CREATE2, OpCode.CREATE_CONTAINER -> new CreateRequest();
+            case OpCode.CREATE_TTL -> new CreateTTLRequest();
+            case OpCode.DELETE -> new DeleteRequest();
+            case OpCode.SET_DATA -> new SetDataRequest();
+            case OpCode.SET_ACL -> new SetACLRequest();
+            case OpCode.CHECK -> new CheckVersionRequest();
+            case OpCode.SYNC -> new SyncRequest();
+            case OpCode.GET_DATA -> new GetDataRequest();
+            case OpCode.GET_CHILDREN -> new GetChildrenRequest();
+            default -> null;
+        };
+        if (r != null) {
+            r.deserialize(in, "r");
+        }
+        return r;
+    }
+
+    private Record exec(int op, Record record) throws KeeperError {
         switch (op) {
             case OpCode.CREATE, OpCode.CREATE2, OpCode.CREATE_CONTAINER -> {
-                CreateRequest req = new CreateRequest();
-                req.deserialize(in, "r");
-                String path = create(op, req);
+                String path = create(op, (CreateRequest) record);
                 return op == OpCode.CREATE ? new CreateResponse(path) : new Create2Response(path,
                         tree.node(path).stat());
             }
-            case OpCode.CREATE_TTL -> throw new KeeperError(Err.UNIMPLEMENTED, "TTL nodes are disabled");
             case OpCode.DELETE -> {
-                DeleteRequest req = new DeleteRequest();
-                req.deserialize(in, "r");
+                DeleteRequest req = (DeleteRequest) record;
                 delete(req.getPath(), req.getVersion());
                 return null;
             }
             case OpCode.SET_DATA -> {
-                SetDataRequest req = new SetDataRequest();
-                req.deserialize(in, "r");
+                SetDataRequest req = (SetDataRequest) record;
                 ZNode n = existing(req.getPath());
                 checkVersion(n.version, req.getVersion(), req.getPath());
                 tree.setData(req.getPath(), req.getData(), zxid, txn.timeMs());
@@ -126,8 +152,7 @@ final class TxnApplier {
                 return new SetDataResponse(tree.node(req.getPath()).stat());
             }
             case OpCode.SET_ACL -> {
-                SetACLRequest req = new SetACLRequest();
-                req.deserialize(in, "r");
+                SetACLRequest req = (SetACLRequest) record;
                 ZNode n = existing(req.getPath());
                 if (req.getAcl() == null || req.getAcl().isEmpty()) {
                     throw new KeeperError(Err.INVALID_ACL, req.getPath());
@@ -137,17 +162,15 @@ final class TxnApplier {
                 return new SetACLResponse(tree.node(req.getPath()).stat());
             }
             case OpCode.CHECK -> {
-                CheckVersionRequest req = new CheckVersionRequest();
-                req.deserialize(in, "r");
+                CheckVersionRequest req = (CheckVersionRequest) record;
                 ZNode n = existing(req.getPath());
                 checkVersion(n.version, req.getVersion(), req.getPath());
                 return null;
             }
             case OpCode.SYNC -> {
-                SyncRequest req = new SyncRequest();
-                req.deserialize(in, "r");
-                return new SyncResponse(req.getPath());
+                return new SyncResponse(((SyncRequest) record).getPath());
             }
+            case OpCode.CREATE_TTL -> throw new KeeperError(Err.UNIMPLEMENTED, "TTL nodes are disabled");
             default -> throw new KeeperError(Err.UNIMPLEMENTED, OpCode.name(op));
         }
     }
@@ -302,12 +325,15 @@ final class TxnApplier {
             }
             int type = h.getType();
             types.add(type);
+            Record req = readRecord(type, in);
+            if (req == null) {
+                throw new IOException("multi: unsupported sub-op " + OpCode.name(type));
+            }
             if (failedAt >= 0) {
-                skipRecord(type, in);
                 continue;
             }
             try {
-                Record r = single(type, in);
+                Record r = exec(type, req);
                 outcomes.add(new MultiResult.Outcome(resultType(type), Err.OK, r));
             } catch (KeeperError e) {
                 failedAt = types.size() - 1;
@@ -330,16 +356,5 @@ final class TxnApplier {
 
     private static int resultType(int type) {
         return type == OpCode.CREATE_CONTAINER || type == OpCode.CREATE_TTL ? OpCode.CREATE2 : type;
-    }
-
-    private static void skipRecord(int type, BinaryInputArchive in) throws IOException {
-        Record r = switch (type) {
-            case OpCode.CREATE, OpCode.CREATE2, OpCode.CREATE_CONTAINER -> new CreateRequest();
-            case OpCode.DELETE -> new DeleteRequest();
-            case OpCode.SET_DATA -> new SetDataRequest();
-            case OpCode.CHECK -> new CheckVersionRequest();
-            default -> throw new IOException("multi: unsupported sub-op " + OpCode.name(type));
-        };
-        r.deserialize(in, "r");
     }
 }
