@@ -177,6 +177,22 @@ public final class NodeServer implements Replication, AutoCloseable {
         return total;
     }
 
+    @Override
+    public long wallClockMs() {
+        return clock.wallMillis();
+    }
+
+    @Override
+    public long monotonicMs() {
+        return clock.nanos() / 1_000_000L;
+    }
+
+    /** Core thread: the established leader (or a serving standalone server) expires sessions. */
+    @Override
+    public boolean isLeader() {
+        return peer.serving() && (peer.role() == Role.LEADING || cfg.standalone());
+    }
+
     public int clientPort() {
         return clients.port();
     }
