@@ -84,8 +84,6 @@ public final class NodeServer implements Replication, AutoCloseable {
             }
         }, prefix);
         this.clients = new ClientLayer(cfg.clientConfig(), tree, this);
-        this.executor = new ReadyExecutor(cfg.myId(), peer, tree, storage, transport, clients, journal, clock,
-                cfg.snapCount(), loop::execute);
         storage.startGroupCommit(new GroupCommit.Listener() {
             @Override
             public void durable(long zxid, long generation) {
@@ -97,6 +95,8 @@ public final class NodeServer implements Replication, AutoCloseable {
                 fatal(e);
             }
         });
+        this.executor = new ReadyExecutor(cfg.myId(), peer, tree, storage, transport, clients, journal, clock,
+                cfg.snapCount(), loop::execute);
         updateStatus();
     }
 
