@@ -44,7 +44,10 @@ public final class NodeServer implements Replication, AutoCloseable {
     private final ReadyExecutor executor;
     private final IntConsumer exit;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private static final int STATS_EVERY_TICKS = 100;
     private volatile NodeStatus status;
+    private long ticks;
+    private long loggedRecords;
     private volatile boolean closing;
 
     /**
@@ -114,6 +117,21 @@ public final class NodeServer implements Replication, AutoCloseable {
     private void tick() {
         peer.tick();
         clients.tick();
+        if (++ticks % STATS_EVERY_TICKS == 0) {
+            logGroupCommit();
+        }
+    }
+
+    /** Cumulative group-commit figures, logged when they changed (the benchmark reads them). */
+    private void logGroupCommit() {
+        GroupCommit gc = storage.groupCommit();
+        long records = gc.syncedRecords();
+        if (records != loggedRecords) {
+            loggedRecords = records;
+            long fsyncs = gc.fsyncs();
+            LOG.info("group commit: {} records in {} fsyncs ({} per fsync)", records, fsyncs,
+                    String.format(java.util.Locale.ROOT, "%.1f", fsyncs == 0 ? 0.0 : (double) records / fsyncs));
+        }
     }
 
     private void afterBatch() {

@@ -149,6 +149,13 @@ public final class Ensemble implements AutoCloseable {
         private Path jar;
         private final List<String> extraConfig = new ArrayList<>();
         private final List<String> jvmArgs = new ArrayList<>(List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC"));
+
+        /** Replaces the default JVM flags of the servers. */
+        public Builder jvmArgs(List<String> args) {
+            jvmArgs.clear();
+            jvmArgs.addAll(args);
+            return this;
+        }
         private final List<String> serverArgs = new ArrayList<>();
         private final Map<String, String> env = new LinkedHashMap<>();
 
@@ -207,8 +214,12 @@ public final class Ensemble implements AutoCloseable {
 
     /** The shaded node jar if the build produced it ({@code mvn package} or later), else null. */
     public static Path shadedJar() {
-        Path p = Path.of("target", "schism-node.jar");
-        return Files.isRegularFile(p) ? p.toAbsolutePath() : null;
+        for (Path p : List.of(Path.of("target", "schism-node.jar"), Path.of("node", "target", "schism-node.jar"))) {
+            if (Files.isRegularFile(p)) {
+                return p.toAbsolutePath();
+            }
+        }
+        return null;
     }
 
     public Server server(long sid) {
