@@ -59,6 +59,20 @@ final class HolderMonitor implements AutoCloseable {
         throw new AssertionError("no single holder within " + timeoutMs + " ms; holders now " + holders());
     }
 
+    /** Waits until exactly one candidate other than {@code previous} holds, and returns it. */
+    int awaitSingleHolderOtherThan(int previous, long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (System.nanoTime() < deadline) {
+            List<Integer> h = holders();
+            if (h.size() == 1 && h.get(0) != previous) {
+                return h.get(0);
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("leadership did not move from " + previous + " within " + timeoutMs + " ms; holders "
+                + holders());
+    }
+
     int maxSimultaneousHolders() {
         return maxHolders.get();
     }
