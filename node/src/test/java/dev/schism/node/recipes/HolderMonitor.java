@@ -59,18 +59,15 @@ final class HolderMonitor implements AutoCloseable {
         throw new AssertionError("no single holder within " + timeoutMs + " ms; holders now " + holders());
     }
 
-    /** Waits until exactly one candidate other than {@code previous} holds, and returns it. */
-    int awaitSingleHolderOtherThan(int previous, long timeoutMs) throws InterruptedException {
+    /** Waits until the candidate no longer believes it holds. */
+    void awaitNotHolding(int candidate, long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
-        while (System.nanoTime() < deadline) {
-            List<Integer> h = holders();
-            if (h.size() == 1 && h.get(0) != previous) {
-                return h.get(0);
+        while (candidates.get(candidate).getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("candidate " + candidate + " still holds after " + timeoutMs + " ms");
             }
-            Thread.sleep(5);
+            Thread.sleep(2);
         }
-        throw new AssertionError("leadership did not move from " + previous + " within " + timeoutMs + " ms; holders "
-                + holders());
     }
 
     int maxSimultaneousHolders() {
