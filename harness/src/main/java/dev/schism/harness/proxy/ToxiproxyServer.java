@@ -127,6 +127,15 @@ public final class ToxiproxyServer implements AutoCloseable {
         return proxies == null || !proxies.isArray() ? 0 : proxies.size();
     }
 
+    /** Live connections of one proxy; for tests in this package that check connections are not leaked. */
+    int liveConnections(String proxyName) throws IOException {
+        try {
+            return registry.connectionCount(proxyName);
+        } catch (dev.schism.harness.proxy.core.ProxyException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
     /** Stops the API, every proxy and every connection. Idempotent. */
     @Override
     public synchronized void close() {

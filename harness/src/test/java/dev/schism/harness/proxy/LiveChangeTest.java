@@ -117,6 +117,11 @@ class LiveChangeTest extends ProxyTestSupport {
         assertNull(failure.get(), () -> "connector failed: " + failure.get());
         assertTrue(rounds.get() > 0);
         assertEcho(connect(port), "still fine");
+        long t0 = System.nanoTime();
+        while (server.liveConnections("churn") > 1 && millisSince(t0) < 5000) {
+            Thread.sleep(10);
+        }
+        assertEquals(1, server.liveConnections("churn"), "closed connections are forgotten, none leak");
     }
 
     @Test
