@@ -1,0 +1,23 @@
+package dev.schism.results.edn;
+
+import java.io.IOException;
+
+/** A syntax error in EDN input; the message reads {@code file:line: expected ...}. */
+public final class EdnParseException extends IOException {
+    private final String source;
+    private final int line;
+
+    public EdnParseException(String source, int line, String problem) {
+        super(source + ":" + line + ": " + problem);
+        this.source = source;
+        this.line = line;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public int line() {
+        return line;
+    }
+}
