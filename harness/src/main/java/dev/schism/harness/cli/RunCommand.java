@@ -96,6 +96,9 @@ public final class RunCommand implements Callable<Integer> {
         Runner.Outcome o;
         try {
             o = runner.run(spec, w, store);
+        } catch (java.io.IOException e) {
+            System.err.println("schism: the run could not start: " + e.getMessage());
+            return ExitCodes.CRASH;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -25,6 +25,7 @@ public final class Progress implements Interpreter.Listener, AutoCloseable {
     private final AtomicReference<String> phase = new AtomicReference<>("starting");
     private final Thread thread;
     private volatile boolean done;
+    private volatile boolean started;
 
     public Progress(PrintStream out, LongSupplier clock, double limitSeconds, boolean tty) {
         this.out = out;
@@ -36,6 +37,7 @@ public final class Progress implements Interpreter.Listener, AutoCloseable {
     }
 
     public void start() {
+        started = true;
         thread.start();
     }
 
@@ -90,6 +92,9 @@ public final class Progress implements Interpreter.Listener, AutoCloseable {
     public void close() {
         done = true;
         thread.interrupt();
+        if (!started) {
+            return;
+        }
         if (tty) {
             out.print("\r\033[K" + line() + "\n");
         } else {
