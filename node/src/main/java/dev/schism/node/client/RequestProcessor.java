@@ -64,6 +64,15 @@ final class RequestProcessor {
     }
 
     void onConnect(Connection c, ConnectRequestFrame frame) {
+        try {
+            handleConnect(c, frame);
+        } catch (RuntimeException e) {
+            LOG.warn("closing {}: {} failed: {}", c, frame, e.toString());
+            c.close();
+        }
+    }
+
+    private void handleConnect(Connection c, ConnectRequestFrame frame) {
         if (c.closed) {
             return;
         }
@@ -126,6 +135,15 @@ final class RequestProcessor {
     }
 
     void onRequest(Connection c, Request r) {
+        try {
+            handleRequest(c, r);
+        } catch (RuntimeException e) {
+            LOG.warn("closing {}: {} failed: {}", c, r, e.toString());
+            c.close();
+        }
+    }
+
+    private void handleRequest(Connection c, Request r) {
         if (c.closed) {
             return;
         }

@@ -21,12 +21,12 @@ import java.util.stream.Collectors;
  * order (a perfect atomic broadcast). Server 1 is the leader; with one server it runs standalone. The
  * client layers are the real thing (Netty, real sockets on 127.0.0.1, ephemeral ports).
  */
-final class InJvmEnsemble implements AutoCloseable {
+public final class InJvmEnsemble implements AutoCloseable {
     final int tickMs;
     final List<Server> servers = new ArrayList<>();
     private long zxid = 0x100000000L;
 
-    InJvmEnsemble(int size, int tickMs) throws IOException {
+    public InJvmEnsemble(int size, int tickMs) throws IOException {
         this.tickMs = tickMs;
         for (int i = 1; i <= size; i++) {
             Server s = new Server(i, size);
@@ -37,12 +37,12 @@ final class InJvmEnsemble implements AutoCloseable {
         }
     }
 
-    Server server(int sid) {
+    public Server server(int sid) {
         return servers.get(sid - 1);
     }
 
     /** "127.0.0.1:p1,127.0.0.1:p2,..." for the live servers. */
-    String connectString() {
+    public String connectString() {
         return servers.stream().map(s -> "127.0.0.1:" + s.port).collect(Collectors.joining(","));
     }
 
@@ -63,12 +63,12 @@ final class InJvmEnsemble implements AutoCloseable {
     }
 
     /** One in-JVM server: a core thread, a data tree and a real client layer. */
-    final class Server implements Replication {
-        final int sid;
+    public final class Server implements Replication {
+        public final int sid;
         final int size;
         volatile boolean up;
         volatile long lastZxid;
-        int port;
+        public int port;
         private final AtomicLong clockOffset = new AtomicLong();
         private ScheduledExecutorService core;
         DataTree tree;
@@ -109,7 +109,7 @@ final class InJvmEnsemble implements AutoCloseable {
         }
 
         /** Stops the server: its clients lose their connections, it misses every later txn. */
-        void kill() {
+        public void kill() {
             if (!up) {
                 return;
             }
@@ -125,7 +125,7 @@ final class InJvmEnsemble implements AutoCloseable {
         }
 
         /** Restarts on the same port from a live peer's snapshot (as a SNAP sync would). */
-        void restartFrom(Server peer) throws IOException {
+        public void restartFrom(Server peer) throws IOException {
             CompletableFuture<Snapshot> snap = new CompletableFuture<>();
             synchronized (InJvmEnsemble.this) {
                 peer.run(() -> snap.complete(peer.tree.snapshot()));
