@@ -70,7 +70,7 @@ public final class NodeServer implements Replication, AutoCloseable {
         }
         this.peer = new Peer(peerConfig, disk, tree);
         if (injectBug != null) {
-            BugInjection.apply(peer, injectBug);
+            peer.injectBug(injectBug);
         }
         this.journal = new EventJournal(cfg.dataDir().resolve("events.jsonl"));
         this.loop = new CoreLoop(prefix + "-core", clock, peerConfig.msPerTick(), this::tick, this::afterBatch,
