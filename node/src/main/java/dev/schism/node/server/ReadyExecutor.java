@@ -2,7 +2,6 @@ package dev.schism.node.server;
 
 import dev.schism.node.client.ClientLayer;
 import dev.schism.node.core.Envelope;
-import dev.schism.node.core.Peer;
 import dev.schism.node.core.Ready;
 import dev.schism.node.core.RoleChange;
 import dev.schism.node.core.Snapshot;
@@ -32,7 +31,7 @@ final class ReadyExecutor {
     }
 
     private final long myId;
-    private final Peer peer;
+    private final Replica peer;
     private final DataTree tree;
     private final Storage storage;
     private final Transport transport;
@@ -45,7 +44,7 @@ final class ReadyExecutor {
     /**
      * By default a batch's messages go out while its records are being fsynced, as ZooKeeper's leader sends
      * proposals while it logs them: the core never puts a promise about unpersisted records in a batch (it
-     * acknowledges only what {@link Peer#persisted} reported). {@code -Dschism.holdSendsUntilFsync=true}
+     * acknowledges only what {@code Peer.persisted} reported). {@code -Dschism.holdSendsUntilFsync=true}
      * holds them until the fsync completes instead (half the throughput, for checking that claim).
      */
     private final boolean holdSends = Boolean.getBoolean("schism.holdSendsUntilFsync");
@@ -57,7 +56,7 @@ final class ReadyExecutor {
     private boolean serving;
     private long messagesSent;
 
-    ReadyExecutor(long myId, Peer peer, DataTree tree, Storage storage, Transport transport, ClientLayer clients,
+    ReadyExecutor(long myId, Replica peer, DataTree tree, Storage storage, Transport transport, ClientLayer clients,
                   EventJournal journal, NodeClock clock, int snapCount, Consumer<Runnable> onCoreThread) {
         this.myId = myId;
         this.peer = peer;
