@@ -2,6 +2,21 @@ package dev.schism.node.client;
 
 import dev.schism.node.core.Txn;
 import dev.schism.node.tree.DataTree;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The client port. CONTRACT (the server shell is written against these signatures):
@@ -10,38 +25,87 @@ import dev.schism.node.tree.DataTree;
  * {@link #servingChanged} when the server starts or stops serving.
  */
 public final class ClientLayer implements AutoCloseable {
+    private final ClientConfig config;
+    private final DataTree tree;
+    private final Replication replication;
+    private final ServerStats stats = new ServerStats();
+    private final RequestProcessor processor;
+    private final FourLetterWords words;
+    private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private EventLoopGroup group;
+    private Channel serverChannel;
 
     public ClientLayer(ClientConfig config, DataTree tree, Replication replication) {
-        throw new UnsupportedOperationException("TODO client");
+        this.config = config;
+        this.tree = tree;
+        this.replication = replication;
+        this.processor = new RequestProcessor(config, tree, replication, stats);
+        this.words = new FourLetterWords(config.fourLetterWords(), replication, stats, processor::clientLines);
+        stats.nodeCount = tree.nodeCount();
+        stats.lastZxid = tree.lastApplied();
     }
 
     /** Binds the client port. */
-    public void start() throws java.io.IOException {
-        throw new UnsupportedOperationException("TODO client");
+    public void start() throws IOException {
+        group = new NioEventLoopGroup(2, new DefaultThreadFactory("schism-client-" + config.myId(), true));
+        ServerBootstrap b = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new FrameDecoder(words), new ClientChannelHandler(replication, processor,
+                                stats, config.maxClientCnxns(), perAddress));
+                    }
+                });
+        String host = config.address() == null || config.address().isEmpty() ? "0.0.0.0" : config.address();
+        try {
+            serverChannel = b.bind(new InetSocketAddress(host, config.port())).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while binding client port " + config.port(), e);
+        } catch (Exception e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw new IOException("cannot bind client port " + host + ":" + config.port() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Bound port (useful when configured as 0). */
     public int port() {
-        throw new UnsupportedOperationException("TODO client");
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
     /** Applies a committed txn to the tree and answers the client waiting for it, if connected here. */
     public void applyCommitted(Txn txn) {
-        throw new UnsupportedOperationException("TODO client");
+        processor.onApplied(tree.apply(txn));
     }
 
     /** Not serving: close every client connection (as ZooKeeper does) and refuse new sessions. */
     public void servingChanged(boolean serving) {
-        throw new UnsupportedOperationException("TODO client");
+        if (!serving) {
+            processor.closeAll();
+        }
     }
 
     /** Called on the core thread every core tick (session expiry bookkeeping). */
     public void tick() {
-        throw new UnsupportedOperationException("TODO client");
+        processor.tick();
     }
 
     @Override
     public void close() {
-        throw new UnsupportedOperationException("TODO client");
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+        }
+        if (group != null) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ClientLayer{sid=" + config.myId() + " " + processor + "}";
     }
 }

@@ -23,4 +23,26 @@ public interface Replication {
      * offset in ms. Safe to call from any thread.
      */
     long adjustClock(long deltaMs);
+
+    /**
+     * This server's wall clock in ms (skewed by {@link #adjustClock}); the origin server stamps it into
+     * each write txn as the znodes' ctime/mtime. Any thread.
+     */
+    default long wallClockMs() {
+        return System.currentTimeMillis();
+    }
+
+    /** This server's monotonic clock in ms (skewed by {@link #adjustClock}), for session expiry. */
+    default long monotonicMs() {
+        return System.nanoTime() / 1_000_000L;
+    }
+
+    /**
+     * True while this server is the established leader, or serving standalone: only then does its client
+     * layer expire sessions and reap containers. Core thread.
+     */
+    default boolean isLeader() {
+        NodeStatus s = status();
+        return s.serving() && ("leader".equals(s.mode()) || "standalone".equals(s.mode()));
+    }
 }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The JSON form of one op, as one line of {@code history.jsonl}. */
 public final class HistoryJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Integers read as Long (never Integer), as {@link Op}'s value contract says. */
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS);
 
     private HistoryJson() {
     }

@@ -1,0 +1,144 @@
+package dev.schism.harness.proxy.link;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.RecvByteBufAllocator;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import java.net.InetSocketAddress;
+import java.util.Random;
+
+/**
+ * The listening socket of one started proxy. Each accepted client is held unread while the upstream is dialed on
+ * the same event loop; a failed dial closes the client, so it sees a successful connect followed by EOF.
+ */
+public final class Listener {
+    /**
+     * Outbound bytes a socket may queue before its link stops reading the other side. Netty's 32/64 KB default
+     * throttles bulk transfer; a few hundred KB keeps the pipe full while still bounding memory per connection.
+     */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
+
+    /**
+     * Reads of 512 B to 256 KB, sized to the traffic. Toxiproxy reads at most 32 KB per chunk; larger reads halve
+     * the syscalls of bulk transfers, and no toxic depends on the chunk size beyond what it already handles.
+     */
+    private static final RecvByteBufAllocator READS = new AdaptiveRecvByteBufAllocator(512, 16 * 1024, 256 * 1024);
+
+    private final Channel serverChannel;
+
+    private Listener(Channel serverChannel) {
+        this.serverChannel = serverChannel;
+    }
+
+    /**
+     * Binds {@code address} and starts accepting.
+     *
+     * @throws java.net.BindException or another exception from bind, unwrapped
+     */
+    public static Listener bind(EventLoopGroup group, InetSocketAddress address, String upstream,
+                                ConnectionOwner owner, long generation, Random random) throws Exception {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(group)
+                .channel(Transport.serverChannel())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, READS)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel client) {
+                        client.pipeline().addLast(new Dialer(upstream, owner, generation, random));
+                    }
+                });
+        ChannelFuture f = b.bind(address).awaitUninterruptibly();
+        if (!f.isSuccess()) {
+            Throwable cause = f.cause();
+            if (cause instanceof Exception) {
+                throw (Exception) cause;
+            }
+            throw new IllegalStateException(cause);
+        }
+        return new Listener(f.channel());
+    }
+
+    public InetSocketAddress boundAddress() {
+        return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    /** Stops accepting; new connects are refused once this returns. */
+    public void close() {
+        serverChannel.close().awaitUninterruptibly(2000);
+    }
+
+    @Override
+    public String toString() {
+        return "Listener{" + serverChannel.localAddress() + "}";
+    }
+
+    /** Dials the upstream for one accepted client, then turns the pair into a {@link Connection}. */
+    private static final class Dialer extends ChannelInboundHandlerAdapter {
+        private final String upstream;
+        private final ConnectionOwner owner;
+        private final long generation;
+        private final Random random;
+
+        Dialer(String upstream, ConnectionOwner owner, long generation, Random random) {
+            this.upstream = upstream;
+            this.owner = owner;
+            this.generation = generation;
+            this.random = random;
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            Channel client = ctx.channel();
+            ctx.pipeline().remove(this);
+            InetSocketAddress target;
+            try {
+                target = UpstreamAddress.parse(upstream);
+            } catch (IllegalArgumentException e) {
+                client.close();
+                return;
+            }
+            Bootstrap b = new Bootstrap()
+                    .group(client.eventLoop())
+                    .channel(Transport.socketChannel())
+                    .option(ChannelOption.AUTO_READ, false)
+                    .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                    .option(ChannelOption.RCVBUF_ALLOCATOR, READS)
+                    .handler(new ChannelInboundHandlerAdapter());
+            b.connect(target).addListener((ChannelFuture f) -> {
+                if (!f.isSuccess()) {
+                    client.close();
+                    return;
+                }
+                Channel upstreamChannel = f.channel();
+                Connection connection = new Connection(client, upstreamChannel, owner, random);
+                Chains chains = owner.register(connection, generation);
+                if (chains == null) {
+                    connection.close();
+                    return;
+                }
+                connection.start(chains);
+            });
+        }
+
+        @Override
+        public String toString() {
+            return "Dialer{" + upstream + "}";
+        }
+    }
+}

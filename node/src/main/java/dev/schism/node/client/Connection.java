@@ -1,0 +1,86 @@
+package dev.schism.node.client;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import org.apache.jute.BinaryOutputArchive;
+import org.apache.jute.Record;
+import org.apache.zookeeper.proto.ReplyHeader;
+
+/**
+ * One client connection. Its fields other than the channel are touched only on the core thread: the
+ * session it is bound to and the requests it is waiting on, oldest first, so that replies leave in
+ * request order (a read behind a pending write waits for that write).
+ */
+final class Connection {
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+
+    final long id = IDS.incrementAndGet();
+    final Channel channel;
+    private final ServerStats stats;
+    long sessionId;
+    int timeoutMs;
+    boolean hasReadOnlyFlag;
+    /** The session exists in the tree and this connection has been told so (ConnectResponse sent). */
+    boolean established;
+    boolean closed;
+    final ArrayDeque<Request> pending = new ArrayDeque<>();
+
+    Connection(Channel channel, ServerStats stats) {
+        this.channel = channel;
+        this.stats = stats;
+    }
+
+    boolean bound() {
+        return established && !closed;
+    }
+
+    void reply(ReplyHeader header, Record body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        try {
+            BinaryOutputArchive out = BinaryOutputArchive.getArchive(bytes);
+            out.writeInt(0, "len");
+            header.serialize(out, "header");
+            if (body != null && header.getErr() == 0) {
+                body.serialize(out, "response");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        sendFramed(bytes.toByteArray());
+    }
+
+    /** Writes a frame whose first 4 bytes are a placeholder for its length. */
+    void sendFramed(byte[] frame) {
+        int len = frame.length - 4;
+        frame[0] = (byte) (len >>> 24);
+        frame[1] = (byte) (len >>> 16);
+        frame[2] = (byte) (len >>> 8);
+        frame[3] = (byte) len;
+        if (closed) {
+            return;
+        }
+        ByteBuf buf = Unpooled.wrappedBuffer(frame);
+        channel.writeAndFlush(buf);
+        stats.sent.incrementAndGet();
+    }
+
+    /** Closes after everything already written has been flushed. */
+    void close() {
+        if (!closed) {
+            closed = true;
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Connection#" + id + "{" + channel.remoteAddress() + " session=0x" + Long.toHexString(sessionId)
+                + " pending=" + pending.size() + (closed ? " closed" : "") + "}";
+    }
+}

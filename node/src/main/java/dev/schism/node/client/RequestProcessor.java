@@ -1,0 +1,320 @@
+package dev.schism.node.client;
+
+import dev.schism.node.client.session.SessionTracker;
+import dev.schism.node.client.watch.WatchManager;
+import dev.schism.node.tree.ApplyResult;
+import dev.schism.node.tree.DataTree;
+import dev.schism.node.tree.SessionEntry;
+import dev.schism.node.tree.WatchTrigger;
+import dev.schism.node.txn.ClientTxn;
+import dev.schism.node.txn.Jute;
+import dev.schism.node.txn.OpCode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jute.BinaryOutputArchive;
+import org.apache.zookeeper.proto.ConnectRequest;
+import org.apache.zookeeper.proto.ConnectResponse;
+import org.apache.zookeeper.proto.DeleteRequest;
+import org.apache.zookeeper.proto.ReplyHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client layer's state machine on the core thread: sessions bound to connections, the per-connection
+ * queue that keeps replies in request order, writes turned into txns, committed txns turned into replies
+ * and watch events, and the leader's session expiry and container reaping.
+ */
+final class RequestProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestProcessor.class);
+
+    private final ClientConfig config;
+    private final DataTree tree;
+    private final Replication replication;
+    private final ServerStats stats;
+    private final WatchManager<Connection> watches = new WatchManager<>();
+    private final ReadOps reads;
+    private final SessionTracker sessions;
+    private final Set<Connection> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<Long, Connection> bySession = new HashMap<>();
+    private final Map<Long, Connection> awaitingSession = new HashMap<>();
+    private final Map<String, Long> reapProposedAt = new HashMap<>();
+    private long lastTouchForward;
+
+    RequestProcessor(ClientConfig config, DataTree tree, Replication replication, ServerStats stats) {
+        this.config = config;
+        this.tree = tree;
+        this.replication = replication;
+        this.stats = stats;
+        this.reads = new ReadOps(tree, watches);
+        int tick = config.tickTimeMs() > 0 ? config.tickTimeMs() : 2000;
+        int min = config.minSessionTimeoutMs() > 0 ? config.minSessionTimeoutMs() : 2 * tick;
+        int max = config.maxSessionTimeoutMs() > 0 ? config.maxSessionTimeoutMs() : 20 * tick;
+        this.sessions = new SessionTracker(config.myId(), replication.wallClockMs(), min, max);
+    }
+
+    void onOpen(Connection c) {
+        connections.add(c);
+    }
+
+    void onConnect(Connection c, ConnectRequestFrame frame) {
+        try {
+            handleConnect(c, frame);
+        } catch (RuntimeException e) {
+            LOG.warn("closing {}: {} failed: {}", c, frame, e.toString());
+            c.close();
+        }
+    }
+
+    private void handleConnect(Connection c, ConnectRequestFrame frame) {
+        if (c.closed) {
+            return;
+        }
+        if (!replication.status().serving()) {
+            LOG.info("closing {}: ZooKeeperServer not running", c);
+            c.close();
+            return;
+        }
+        ConnectRequest req = frame.request();
+        c.hasReadOnlyFlag = frame.hasReadOnlyFlag();
+        if (req.getLastZxidSeen() > tree.lastApplied()) {
+            LOG.info("Refusing session request for {} as it has seen zxid 0x{} our last zxid is 0x{}; client must "
+                    + "try another server", c, Long.toHexString(req.getLastZxidSeen()),
+                    Long.toHexString(tree.lastApplied()));
+            c.close();
+            return;
+        }
+        c.timeoutMs = sessions.negotiate(req.getTimeOut());
+        if (req.getSessionId() == 0) {
+            long id = sessions.newSessionId();
+            c.sessionId = id;
+            awaitingSession.put(id, c);
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            try {
+                BinaryOutputArchive.getArchive(body).writeInt(c.timeoutMs, "timeout");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (!propose(new ClientTxn(config.myId(), id, 0, OpCode.CREATE_SESSION, replication.wallClockMs(),
+                    body.toByteArray()))) {
+                c.close();
+            }
+            return;
+        }
+        long id = req.getSessionId();
+        SessionEntry s = tree.session(id);
+        if (s == null || !Arrays.equals(req.getPasswd(), SessionTracker.password(id))) {
+            LOG.info("{}: session 0x{} {}", c, Long.toHexString(id), s == null ? "expired or unknown" : "bad password");
+            sendConnectResponse(c, 0, 0, new byte[16]);
+            c.close();
+            return;
+        }
+        Connection old = bySession.put(id, c);
+        if (old != null && old != c) {
+            watches.removeConnection(old);
+            old.close();
+        }
+        c.sessionId = id;
+        c.established = true;
+        sendConnectResponse(c, c.timeoutMs, id, SessionTracker.password(id));
+        sessions.touchLocal(id, tree, replication.monotonicMs());
+    }
+
+    private void sendConnectResponse(Connection c, int timeout, long sessionId, byte[] password) {
+        byte[] bytes = Jute.toBytes(new ConnectResponse(0, timeout, sessionId, password, false));
+        int len = c.hasReadOnlyFlag ? bytes.length : bytes.length - 1;
+        byte[] frame = new byte[4 + len];
+        System.arraycopy(bytes, 0, frame, 4, len);
+        c.sendFramed(frame);
+    }
+
+    void onRequest(Connection c, Request r) {
+        try {
+            handleRequest(c, r);
+        } catch (RuntimeException e) {
+            LOG.warn("closing {}: {} failed: {}", c, r, e.toString());
+            c.close();
+        }
+    }
+
+    private void handleRequest(Connection c, Request r) {
+        if (c.closed) {
+            return;
+        }
+        if (!c.established) {
+            LOG.warn("closing {}: {} before the session was established", c, r);
+            c.close();
+            return;
+        }
+        sessions.touchLocal(c.sessionId, tree, replication.monotonicMs());
+        if (r.isWrite()) {
+            c.pending.add(r);
+            stats.outstanding.incrementAndGet();
+            if (!propose(new ClientTxn(config.myId(), c.sessionId, r.xid(), r.type(), replication.wallClockMs(),
+                    r.body()))) {
+                LOG.info("closing {}: cannot propose {} (not serving)", c, r);
+                c.close();
+            }
+        } else if (c.pending.isEmpty()) {
+            answer(c, r);
+        } else {
+            c.pending.add(r);
+            stats.outstanding.incrementAndGet();
+        }
+    }
+
+    private void answer(Connection c, Request r) {
+        reads.answer(c, r);
+        stats.latency((System.nanoTime() - r.receivedNanos()) / 1_000_000L);
+    }
+
+    private boolean propose(ClientTxn txn) {
+        byte[] payload = txn.encode();
+        stats.proposal(payload.length);
+        return replication.propose(payload);
+    }
+
+    void onClose(Connection c) {
+        c.closed = true;
+        connections.remove(c);
+        watches.removeConnection(c);
+        if (bySession.get(c.sessionId) == c) {
+            bySession.remove(c.sessionId);
+        }
+        if (awaitingSession.get(c.sessionId) == c) {
+            awaitingSession.remove(c.sessionId);
+        }
+        stats.outstanding.addAndGet(-c.pending.size());
+        c.pending.clear();
+        stats.watches = watches.count();
+    }
+
+    void onApplied(ApplyResult res) {
+        ClientTxn t = res.txn();
+        for (WatchTrigger trigger : res.triggers()) {
+            for (WatchManager.Delivery<Connection> d : watches.fire(trigger)) {
+                if (!d.connection().closed) {
+                    ReadOps.event(d.connection(), d.eventType(), d.path(), res.zxid());
+                }
+            }
+        }
+        sessions.touchedByTxn(res.touchedSessions(), tree, replication.monotonicMs());
+        boolean mine = t.origin() == config.myId();
+        if (mine && t.opType() == OpCode.CREATE_SESSION) {
+            Connection c = awaitingSession.remove(t.sessionId());
+            if (c != null && !c.closed) {
+                c.established = true;
+                bySession.put(t.sessionId(), c);
+                sendConnectResponse(c, c.timeoutMs, t.sessionId(), SessionTracker.password(t.sessionId()));
+            }
+        } else if (mine && t.cxid() != 0) {
+            Connection c = bySession.get(t.sessionId());
+            Request head = c == null ? null : c.pending.peek();
+            if (head != null && head.isWrite() && head.xid() == t.cxid() && head.type() == t.opType()) {
+                c.pending.poll();
+                stats.outstanding.decrementAndGet();
+                c.reply(new ReplyHeader(head.xid(), res.zxid(), res.err()), res.response());
+                stats.latency((System.nanoTime() - head.receivedNanos()) / 1_000_000L);
+                drainReads(c);
+            }
+        }
+        if (res.closedSession() != 0) {
+            Connection c = bySession.remove(res.closedSession());
+            if (c != null) {
+                watches.removeConnection(c);
+                c.close();
+            }
+        }
+        stats.lastZxid = res.zxid();
+        stats.nodeCount = tree.nodeCount();
+        stats.ephemerals = tree.ephemeralCount();
+        stats.watches = watches.count();
+    }
+
+    private void drainReads(Connection c) {
+        while (!c.pending.isEmpty() && !c.pending.peek().isWrite()) {
+            Request r = c.pending.poll();
+            stats.outstanding.decrementAndGet();
+            answer(c, r);
+        }
+    }
+
+    void tick() {
+        long now = replication.monotonicMs();
+        boolean leader = replication.isLeader();
+        for (long id : sessions.expired(tree, leader, now)) {
+            LOG.info("Expiring session 0x{}", Long.toHexString(id));
+            propose(new ClientTxn(config.myId(), id, 0, OpCode.CLOSE_SESSION, replication.wallClockMs(), new byte[0]));
+        }
+        int tick = config.tickTimeMs() > 0 ? config.tickTimeMs() : 2000;
+        if (leader) {
+            reapContainers(now, tick);
+        } else if (now - lastTouchForward >= tick / 2) {
+            List<Long> touched = sessions.drainTouches();
+            lastTouchForward = now;
+            if (!touched.isEmpty() && replication.status().serving()) {
+                propose(touchTxn(touched));
+            }
+        }
+    }
+
+    private void reapContainers(long now, int tick) {
+        List<String> empty = tree.emptyContainers();
+        reapProposedAt.keySet().retainAll(empty);
+        for (String path : empty) {
+            Long at = reapProposedAt.get(path);
+            if (at == null || now - at > 10L * tick) {
+                reapProposedAt.put(path, now);
+                propose(new ClientTxn(config.myId(), 0, 0, OpCode.DELETE_CONTAINER, replication.wallClockMs(),
+                        Jute.toBytes(new DeleteRequest(path, -1))));
+            }
+        }
+    }
+
+    private ClientTxn touchTxn(List<Long> ids) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try {
+            BinaryOutputArchive out = BinaryOutputArchive.getArchive(body);
+            out.writeInt(ids.size(), "count");
+            for (long id : ids) {
+                out.writeLong(id, "session");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ClientTxn(config.myId(), 0, 0, OpCode.TOUCH_SESSIONS, replication.wallClockMs(),
+                body.toByteArray());
+    }
+
+    /** Not serving: every connection is closed, as ZooKeeper does when it stops serving. */
+    void closeAll() {
+        for (Connection c : new ArrayList<>(connections)) {
+            c.close();
+            onClose(c);
+        }
+        bySession.clear();
+        awaitingSession.clear();
+    }
+
+    /** stat's "Clients:" block. */
+    String clientLines() {
+        StringBuilder b = new StringBuilder();
+        for (Connection c : connections) {
+            b.append(' ').append(c.channel.remoteAddress()).append("[1](queued=").append(c.pending.size())
+                    .append(")\n");
+        }
+        return b.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "RequestProcessor{connections=" + connections.size() + " sessions=" + bySession.size() + " " + sessions
+                + "}";
+    }
+}

@@ -1,0 +1,130 @@
+package dev.schism.node.client.session;
+
+import dev.schism.node.tree.DataTree;
+import dev.schism.node.tree.SessionEntry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Session ids, passwords and expiry deadlines. On the leader it keeps a deadline per session (monotonic
+ * ms, local, not replicated) and reports the sessions past theirs; elsewhere it collects touches to
+ * forward. A server that becomes leader gives every session a fresh full timeout, as ZooKeeper does.
+ * Core thread only.
+ */
+public final class SessionTracker {
+    private static final long PASSWORD_SALT = 0x5C4A1E5EED5EC2E7L;
+
+    private final int minTimeoutMs;
+    private final int maxTimeoutMs;
+    private long nextId;
+    private final Map<Long, Long> deadlines = new HashMap<>();
+    private final Map<Long, Long> expiryProposedAt = new HashMap<>();
+    private final Set<Long> toForward = new LinkedHashSet<>();
+    private boolean leading;
+
+    public SessionTracker(long myId, long wallClockMs, int minTimeoutMs, int maxTimeoutMs) {
+        this.minTimeoutMs = minTimeoutMs;
+        this.maxTimeoutMs = Math.max(minTimeoutMs, maxTimeoutMs);
+        // ZooKeeper's layout: the server id in the top byte, a time-derived counter below
+        this.nextId = (myId << 56) | ((wallClockMs << 24) >>> 8);
+    }
+
+    public long newSessionId() {
+        return nextId++;
+    }
+
+    /** The password a session's id determines; every server derives the same one. */
+    public static byte[] password(long sessionId) {
+        byte[] pw = new byte[16];
+        new Random(sessionId ^ PASSWORD_SALT).nextBytes(pw);
+        return pw;
+    }
+
+    public int negotiate(int requestedMs) {
+        return Math.max(minTimeoutMs, Math.min(maxTimeoutMs, requestedMs));
+    }
+
+    /** A request or ping arrived for the session on this server. */
+    public void touchLocal(long sessionId, DataTree tree, long nowMs) {
+        if (leading) {
+            extend(sessionId, tree, nowMs);
+        } else {
+            toForward.add(sessionId);
+        }
+    }
+
+    /** A committed txn says these sessions were alive (created, or touched on a follower). */
+    public void touchedByTxn(Collection<Long> sessionIds, DataTree tree, long nowMs) {
+        if (leading) {
+            for (long id : sessionIds) {
+                extend(id, tree, nowMs);
+            }
+        }
+    }
+
+    private void extend(long id, DataTree tree, long nowMs) {
+        SessionEntry s = tree.session(id);
+        if (s != null) {
+            deadlines.put(id, nowMs + s.timeoutMs());
+        }
+    }
+
+    /** Followers: the sessions touched since the last call, to forward to the leader. */
+    public List<Long> drainTouches() {
+        List<Long> out = new ArrayList<>(toForward);
+        toForward.clear();
+        return out;
+    }
+
+    /**
+     * Leader bookkeeping for one tick; returns the sessions to expire now (each proposed once per timeout
+     * period, so a lost proposal is retried).
+     */
+    public List<Long> expired(DataTree tree, boolean isLeader, long nowMs) {
+        if (!isLeader) {
+            leading = false;
+            deadlines.clear();
+            expiryProposedAt.clear();
+            return List.of();
+        }
+        if (!leading) {
+            leading = true;
+            toForward.clear();
+            for (SessionEntry s : tree.sessions()) {
+                deadlines.put(s.id(), nowMs + s.timeoutMs());
+            }
+        }
+        List<Long> out = new ArrayList<>();
+        Set<Long> live = new LinkedHashSet<>();
+        for (SessionEntry s : tree.sessions()) {
+            live.add(s.id());
+            long deadline = deadlines.computeIfAbsent(s.id(), id -> nowMs + s.timeoutMs());
+            if (nowMs > deadline) {
+                Long proposed = expiryProposedAt.get(s.id());
+                if (proposed == null || nowMs - proposed > s.timeoutMs()) {
+                    expiryProposedAt.put(s.id(), nowMs);
+                    out.add(s.id());
+                }
+            }
+        }
+        deadlines.keySet().retainAll(live);
+        expiryProposedAt.keySet().retainAll(live);
+        return out;
+    }
+
+    public boolean leading() {
+        return leading;
+    }
+
+    @Override
+    public String toString() {
+        return "SessionTracker{leading=" + leading + " tracked=" + deadlines.size() + " toForward=" + toForward.size()
+                + "}";
+    }
+}
