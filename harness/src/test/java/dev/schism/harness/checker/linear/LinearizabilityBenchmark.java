@@ -1,5 +1,6 @@
 package dev.schism.harness.checker.linear;
 
+import dev.schism.results.verdict.Verdict;
 import dev.schism.harness.checker.format.HistoryFormat;
 import dev.schism.harness.checker.model.Model;
 import dev.schism.harness.checker.model.Models;
@@ -129,7 +130,7 @@ public final class LinearizabilityBenchmark {
         boolean single = c.file.startsWith("jepsen/");
         long c0 = single ? THREADS.getCurrentThreadCpuTime() : PROCESS.getProcessCpuTime();
         long t0 = System.nanoTime();
-        CheckResult r = LinearizabilityChecker.check((Model) c.model, c.ops, CheckOptions.DEFAULT);
+        LinearizabilityResult r = LinearizabilityChecker.check((Model) c.model, c.ops, CheckOptions.DEFAULT);
         long t1 = System.nanoTime();
         lastCpuMs = ((single ? THREADS.getCurrentThreadCpuTime() : PROCESS.getProcessCpuTime()) - c0) / 1e6;
         if ((r.verdict() == Verdict.VALID) != c.linearizable) {
