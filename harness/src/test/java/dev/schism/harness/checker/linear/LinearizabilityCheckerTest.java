@@ -169,6 +169,24 @@ class LinearizabilityCheckerTest {
     }
 
     @Test
+    void runCheckerJudgesTheRunsHistory() {
+        List<Op> ops = List.of(
+                new Op(0, 1, 0, OpType.INVOKE, "write", 1L, null, null),
+                new Op(1, 2, 0, OpType.OK, "write", 1L, null, null),
+                new Op(2, 3, 1, OpType.INVOKE, "read", null, null, null),
+                new Op(3, 4, 1, OpType.OK, "read", 2L, null, null));
+        LinearizabilityRunChecker checker = new LinearizabilityRunChecker(REGISTER, CheckOptions.DEFAULT);
+        dev.schism.results.verdict.CheckResult c = checker.check(
+                new dev.schism.harness.runner.RunData(new History(ops), List.of(), java.util.Map.of()));
+        assertEquals(Verdict.INVALID, c.verdict());
+        dev.schism.results.verdict.CheckResult bad = checker.check(new dev.schism.harness.runner.RunData(
+                new History(List.of(new Op(0, 1, 0, OpType.INVOKE, "frob", null, null, null))), List.of(),
+                java.util.Map.of()));
+        assertEquals(Verdict.UNKNOWN, bad.verdict());
+        assertTrue(bad.summary().contains("has no operation 'frob'"), bad.summary());
+    }
+
+    @Test
     void firstIllegalPartitionCancelsTheHopelessOnes() throws IOException {
         // Four of c50-bad's ten keys do not finish alone in 10 s; the check ends only through cancellation.
         long t0 = System.nanoTime();
