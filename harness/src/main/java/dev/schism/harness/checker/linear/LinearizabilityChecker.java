@@ -3,6 +3,8 @@ package dev.schism.harness.checker.linear;
 import dev.schism.results.verdict.Verdict;
 import dev.schism.harness.checker.model.Model;
 import dev.schism.results.history.History;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
  * Checks that a history is linearizable with respect to a model (Porcupine's algorithm, ported).
  *
  * <p>The operations are split into the model's partitions. The calling thread first gives every partition
- * short round-robin turns for a few milliseconds (most partitions end there, no thread started); each
+ * short round-robin turns for up to 20 ms of CPU time (most partitions end there, no thread started); each
  * partition still searching after that gets its own platform thread (preemption matters: a partition that
  * is quick to fail must get CPU while hopeless ones grind, so no small pool and no virtual threads). The
  * first illegal partition cancels the rest; the time limit and the memory budget end the search with
@@ -61,11 +63,16 @@ public final class LinearizabilityChecker {
 
     /** Iterations of one partition's search per turn of the quick pass. */
     static final int SLICE = 1024;
-    /** How long the quick pass may take before the partitions left get threads of their own. */
-    static final long QUICK_PASS_NANOS = 5_000_000;
+    /**
+     * The CPU time the quick pass may take before the partitions left get threads of their own. CPU time,
+     * not wall time: on a loaded machine a wall-clock budget would run out while the caller waits for a
+     * core, and hand a history that the pass would have finished to the much costlier threads.
+     */
+    static final long QUICK_PASS_CPU_NANOS = 20_000_000;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /**
-     * Gives every partition short turns on the calling thread, round-robin, for a few milliseconds. Most
+     * Gives every partition short turns on the calling thread, round-robin, for a few milliseconds of CPU. Most
      * partitions of real histories end here, and a partition that is quick to fail is found without
      * starting a thread. Returns the partitions still searching.
      */
@@ -78,7 +85,7 @@ public final class LinearizabilityChecker {
         if (searches.size() == 1) {
             return left;
         }
-        long end = System.nanoTime() + QUICK_PASS_NANOS;
+        long end = cpuNow() + QUICK_PASS_CPU_NANOS;
         while (!left.isEmpty() && !control.cancelled()) {
             List<Integer> still = new ArrayList<>();
             for (int i : left) {
@@ -93,7 +100,7 @@ public final class LinearizabilityChecker {
                 }
             }
             left = still;
-            if (System.nanoTime() - end > 0) {
+            if (cpuNow() - end > 0) {
                 break;
             }
         }
@@ -104,6 +111,12 @@ public final class LinearizabilityChecker {
             }
         }
         return unfinished;
+    }
+
+    /** The calling thread's CPU time, or wall time where the JVM cannot measure that. */
+    private static long cpuNow() {
+        long t = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+        return t >= 0 ? t : System.nanoTime();
     }
 
     private static <S> void finish(PartitionSearch<S> s, SearchControl control, CheckOptions options) {
