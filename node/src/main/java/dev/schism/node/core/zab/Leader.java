@@ -189,6 +189,9 @@ public final class Leader {
 
     private void startSync(LearnerHandler h) {
         SyncPlan plan = SyncPlan.decide(h.peerLast, r.log());
+        if (plan.mode() != SyncMode.SNAP && r.log().range(plan.from(), r.lastQueued()).size() > Replica.WINDOW) {
+            plan = new SyncPlan(SyncMode.SNAP, -1, -1); // a snapshot is cheaper than this long a DIFF
+        }
         Snapshot snap = null;
         long from = plan.from();
         if (plan.mode() == SyncMode.SNAP) {
