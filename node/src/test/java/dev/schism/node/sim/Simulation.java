@@ -118,6 +118,12 @@ final class Simulation {
     private void step(boolean chaos) {
         now++;
         for (SimNode n : nodes) {
+            if (n.alive() && n.fsyncPending && n.fsyncAt <= now) {
+                completeFsync(n);
+                drain(n, chaos);
+            }
+        }
+        for (SimNode n : nodes) {
             if (n.alive() && !(chaos && rnd.nextDouble() < 0.02)) { // a paused or slow clock skips a tick
                 n.peer.tick();
                 drain(n, chaos);
@@ -144,7 +150,13 @@ final class Simulation {
     private void chaos() {
         double r = rnd.nextDouble();
         SimNode n = nodes.get(rnd.nextInt(nodes.size()));
-        if (r < 0.006) {
+        if (r < 0.003) {
+            for (SimNode each : nodes) { // power loss: every server at once, un-fsynced appends vanish
+                if (each.alive() && rnd.nextInt(4) != 0) {
+                    crash(each, "power loss");
+                }
+            }
+        } else if (r < 0.009) {
             if (n.alive()) {
                 crash(n, "crash");
             }
@@ -266,6 +278,8 @@ final class Simulation {
     private void crash(SimNode n, String why) {
         stats.merge("crash", 1L, Long::sum);
         n.peer = null;
+        n.fsyncPending = false;
+        n.held.clear();
         n.disk.crash();
         trace.add(now, why + " n" + n.sid + " " + n.disk);
     }
@@ -308,20 +322,19 @@ final class Simulation {
             crash(n, "crash before fsync of " + r);
             return false;
         }
-        if (r.mustSync()) {
-            n.disk.synced = n.disk.log.size();
+        if (r.mustSync() && !n.fsyncPending) {
+            // Group commit: the fsync runs in the background and covers whatever is appended until it ends.
+            n.fsyncPending = true;
+            n.fsyncAt = now + 1 + rnd.nextInt(2);
         }
-        if (crashAt == 2) {
-            crash(n, "crash after fsync of " + r);
-            return false;
+        if (r.mustSync() || !n.held.isEmpty()) {
+            n.held.addAll(r.messages()); // nothing is promised before it is durable, and order is kept
+        } else {
+            for (Envelope e : r.messages()) {
+                net.send(now, n.sid, e.to(), e.message());
+            }
         }
-        if (!r.toLog().isEmpty()) {
-            n.peer.persisted(r.toLog().get(r.toLog().size() - 1).zxid());
-        }
-        for (Envelope e : r.messages()) {
-            net.send(now, n.sid, e.to(), e.message());
-        }
-        if (crashAt == 3) {
+        if (crashAt == 2 || crashAt == 3) {
             crash(n, "crash after sending " + r);
             return false;
         }
@@ -335,6 +348,18 @@ final class Simulation {
             checker.roleChange(n.sid, c, n.machine.applied.size());
         }
         return true;
+    }
+
+    private void completeFsync(SimNode n) {
+        n.fsyncPending = false;
+        n.disk.synced = n.disk.log.size();
+        for (Envelope e : n.held) {
+            net.send(now, n.sid, e.to(), e.message());
+        }
+        n.held.clear();
+        long last = n.disk.log.isEmpty() ? (n.disk.snapshot == null ? 0 : n.disk.snapshot.zxid())
+                : n.disk.log.get(n.disk.log.size() - 1).zxid();
+        n.peer.persisted(last);
     }
 
     private SimNode node(long sid) {
