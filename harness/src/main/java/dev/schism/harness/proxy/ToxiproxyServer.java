@@ -118,7 +118,9 @@ public final class ToxiproxyServer implements AutoCloseable {
         byte[] body = Files.readAllBytes(configFile);
         ApiResponse r = router.handle("POST", "/populate", body);
         if (r.status() != 201) {
-            throw new IOException(configFile + ": " + new String(r.body(), StandardCharsets.UTF_8).trim());
+            JsonNode error = new ObjectMapper().readTree(r.body()).get("error");
+            throw new IOException(configFile + ": " + (error == null ? new String(r.body(), StandardCharsets.UTF_8).trim()
+                    : error.asText()));
         }
         JsonNode proxies = new ObjectMapper().readTree(r.body()).get("proxies");
         return proxies == null || !proxies.isArray() ? 0 : proxies.size();

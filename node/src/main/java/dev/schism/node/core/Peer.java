@@ -1,13 +1,38 @@
 package dev.schism.node.core;
 
+import dev.schism.node.core.election.Decision;
+import dev.schism.node.core.election.Election;
+import dev.schism.node.core.election.Notification;
+import dev.schism.node.core.zab.Leader;
+import dev.schism.node.core.zab.Learner;
+import dev.schism.node.core.zab.Replica;
+import dev.schism.node.core.zab.ZabMessage;
+
+import java.util.Set;
+import java.util.TreeSet;
+
 /**
  * One server's protocol state: FastLeaderElection, then ZAB discovery, sync and broadcast, as a pure
  * state machine. Inputs are the methods below; after any of them the shell calls {@link #ready()} and
  * executes the batch (see {@link Ready} for the order). Single-threaded: the shell serializes all calls.
+ * The peer delegates: {@link Election} while LOOKING, then a {@link Leader} or a {@link Learner} for one
+ * leadership; both work on the {@link Replica} (epochs, log tail, commit point) that outlives them.
  *
  * <p>CONTRACT (other parts of the node are written against these signatures; keep them).
  */
 public final class Peer {
+    /** Seeded bug names accepted by {@link #injectBug(String)}. */
+    public static final Set<String> BUGS = Set.of("establish-without-quorum");
+
+    private final PeerConfig config;
+    private final Outbox out = new Outbox();
+    private final Replica replica;
+    private final Election election;
+    private final Set<String> bugs = new TreeSet<>();
+    private Role role = Role.LOOKING;
+    private Leader leading;
+    private Learner learning;
+    private String lastReason = "started";
 
     /**
      * @param config   the ensemble and its timing
@@ -16,22 +41,68 @@ public final class Peer {
      *                 through {@link Ready#committed()} once the core knows they are committed
      */
     public Peer(PeerConfig config, DurableState disk, StateMachine machine) {
-        throw new UnsupportedOperationException("TODO core");
+        if (!config.voters().contains(config.myId()) && !config.observers().contains(config.myId())) {
+            throw new IllegalArgumentException("sid " + config.myId() + " is neither a voter nor an observer");
+        }
+        if (disk.acceptedEpoch() < disk.currentEpoch()) {
+            throw new IllegalArgumentException("acceptedEpoch " + disk.acceptedEpoch() + " is below currentEpoch "
+                    + disk.currentEpoch());
+        }
+        this.config = config;
+        this.replica = new Replica(config, disk, machine, out);
+        this.election = new Election(config, out);
+        lookForLeader("started");
+    }
+
+    /**
+     * Turns on a seeded protocol bug, for demonstrating that the harness catches it.
+     * {@code "establish-without-quorum"}: a new leader establishes its epoch (reports LEADING and starts
+     * broadcasting) without waiting for a quorum of FOLLOWERINFO/ACKEPOCH or NEWLEADER acks.
+     */
+    public void injectBug(String name) {
+        if (!BUGS.contains(name)) {
+            throw new IllegalArgumentException("unknown bug '" + name + "'; known: " + BUGS);
+        }
+        bugs.add(name);
     }
 
     /** One core tick ({@link PeerConfig#msPerTick()} ms of monotonic time) has passed. */
     public void tick() {
-        throw new UnsupportedOperationException("TODO core");
+        if (election.looking()) {
+            decided(election.tick());
+        } else if (leading != null) {
+            leading.tick();
+        } else if (learning != null) {
+            learning.tick();
+        }
+        checkAbandoned();
     }
 
     /** A message arrived from a peer (possibly stale, duplicated or out of order). */
     public void step(Message m) {
-        throw new UnsupportedOperationException("TODO core");
+        if (m.from() == config.myId()
+                || (!config.voters().contains(m.from()) && !config.observers().contains(m.from()))) {
+            return;
+        }
+        if (m instanceof Notification n) {
+            decided(election.receive(n));
+        } else if (m instanceof ZabMessage z) {
+            if (leading != null) {
+                leading.receive(z);
+            } else if (learning != null) {
+                learning.receive(z);
+            }
+        }
+        checkAbandoned();
     }
 
     /** The transport lost its connection to {@code sid} (a learner treats its leader's loss as fatal). */
     public void linkDown(long sid) {
-        throw new UnsupportedOperationException("TODO core");
+        if (learning != null && learning.leader() == sid) {
+            lookForLeader("lost the link to leader " + sid);
+        } else if (leading != null) {
+            leading.linkDown(sid);
+        }
     }
 
     /**
@@ -40,52 +111,106 @@ public final class Peer {
      * serving (the caller answers the client with ConnectionLoss). The payload is opaque to the core.
      */
     public boolean propose(byte[] payload) {
-        throw new UnsupportedOperationException("TODO core");
+        boolean accepted = false;
+        if (leading != null) {
+            accepted = leading.propose(payload);
+        } else if (learning != null) {
+            accepted = learning.propose(payload);
+        }
+        checkAbandoned();
+        return accepted;
     }
 
     /** Everything up to {@code zxid} handed out in {@link Ready#toLog()} is now durable (fsynced). */
     public void persisted(long zxid) {
-        throw new UnsupportedOperationException("TODO core");
+        replica.persisted(zxid);
+        if (leading != null) {
+            leading.persisted();
+        } else if (learning != null) {
+            learning.persisted();
+        }
+        checkAbandoned();
     }
 
     /** Takes the pending batch of actions (never null; possibly empty). */
     public Ready ready() {
-        throw new UnsupportedOperationException("TODO core");
+        return out.drain();
     }
 
     public Role role() {
-        throw new UnsupportedOperationException("TODO core");
+        return role;
     }
 
     /** True while this server may answer clients (synced follower/observer, or established leader). */
     public boolean serving() {
-        throw new UnsupportedOperationException("TODO core");
+        return (leading != null && leading.established()) || (learning != null && learning.serving());
     }
 
     /** Current ZAB epoch (currentEpoch), the leader this server follows (or -1), last logged/committed zxid. */
     public long epoch() {
-        throw new UnsupportedOperationException("TODO core");
+        return replica.currentEpoch();
     }
 
     public long leader() {
-        throw new UnsupportedOperationException("TODO core");
+        if (leading != null) {
+            return config.myId();
+        }
+        return learning != null ? learning.leader() : -1;
     }
 
     public long lastLoggedZxid() {
-        throw new UnsupportedOperationException("TODO core");
+        return replica.lastQueued();
     }
 
     public long lastCommittedZxid() {
-        throw new UnsupportedOperationException("TODO core");
+        return replica.lastCommitted();
     }
 
     /** The shell wrote a snapshot at {@code zxid}; the core may forget log entries before it. */
     public void snapshotTaken(long zxid) {
-        throw new UnsupportedOperationException("TODO core");
+        replica.snapshotTaken(zxid);
+    }
+
+    /** Why this server last went LOOKING (for logs and the admin words). */
+    public String lastReason() {
+        return lastReason;
+    }
+
+    private void decided(Decision d) {
+        if (d == null) {
+            return;
+        }
+        role = d.role();
+        if (d.role() == Role.LEADING) {
+            leading = new Leader(replica, election, bugs.contains("establish-without-quorum"));
+            leading.start();
+        } else {
+            learning = new Learner(replica, election, d.leader());
+            learning.start();
+        }
+    }
+
+    private void checkAbandoned() {
+        if (leading != null && leading.abandoned() != null) {
+            lookForLeader(leading.abandoned());
+        } else if (learning != null && learning.abandoned() != null) {
+            lookForLeader(learning.abandoned());
+        }
+    }
+
+    private void lookForLeader(String reason) {
+        lastReason = reason;
+        leading = null;
+        learning = null;
+        role = Role.LOOKING;
+        replica.report(Role.LOOKING, -1, -1, false);
+        election.start(replica.lastQueued(), replica.currentEpoch());
     }
 
     @Override
     public String toString() {
-        return "Peer{TODO}";
+        return "Peer{sid=" + config.myId() + " " + role + " epoch=" + replica.currentEpoch() + " leader=" + leader()
+                + " logged=" + Zxid.hex(replica.lastQueued()) + " committed=" + Zxid.hex(replica.lastCommitted())
+                + (serving() ? " serving" : "") + "}";
     }
 }

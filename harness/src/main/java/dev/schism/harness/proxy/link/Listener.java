@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -20,6 +21,12 @@ import java.util.Random;
  * the same event loop; a failed dial closes the client, so it sees a successful connect followed by EOF.
  */
 public final class Listener {
+    /**
+     * Outbound bytes a socket may queue before its link stops reading the other side. Netty's 32/64 KB default
+     * throttles bulk transfer; a few hundred KB keeps the pipe full while still bounding memory per connection.
+     */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
+
     private final Channel serverChannel;
 
     private Listener(Channel serverChannel) {
@@ -40,6 +47,7 @@ public final class Listener {
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel client) {
@@ -102,6 +110,7 @@ public final class Listener {
                     .option(ChannelOption.AUTO_READ, false)
                     .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                     .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                     .handler(new ChannelInboundHandlerAdapter());
             b.connect(target).addListener((ChannelFuture f) -> {
                 if (!f.isSuccess()) {

@@ -1,0 +1,96 @@
+package dev.schism.node.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects the actions the protocol decides on between two {@link Peer#ready()} calls and hands them out
+ * as one {@link Ready}. It keeps the batch executable in {@link Ready}'s fixed order: a truncation or a
+ * snapshot requested after some appends of the same batch rewrites those appends instead of letting the
+ * shell run them in the wrong order.
+ */
+public final class Outbox {
+    private long acceptedEpoch = -1;
+    private long currentEpoch = -1;
+    private Snapshot snapshot;
+    private long truncateTo = -1;
+    private List<Txn> toLog = new ArrayList<>();
+    private List<Envelope> messages = new ArrayList<>();
+    private List<Txn> committed = new ArrayList<>();
+    private List<RoleChange> roleChanges = new ArrayList<>();
+
+    public void send(long to, Message m) {
+        messages.add(new Envelope(to, m));
+    }
+
+    public void acceptedEpoch(long epoch) {
+        acceptedEpoch = epoch;
+    }
+
+    public void currentEpoch(long epoch) {
+        currentEpoch = epoch;
+    }
+
+    public void append(Txn txn) {
+        toLog.add(txn);
+    }
+
+    /** Cut the log after {@code zxid}; appends of this batch above it are simply not written. */
+    public void truncate(long zxid) {
+        if (!toLog.isEmpty() && toLog.get(0).zxid() <= zxid) {
+            toLog.removeIf(t -> t.zxid() > zxid);
+            return;
+        }
+        toLog.clear();
+        truncateTo = truncateTo < 0 ? zxid : Math.min(truncateTo, zxid);
+    }
+
+    /** Replace the whole log and state by a snapshot; earlier appends and applies of this batch vanish. */
+    public void installSnapshot(Snapshot s) {
+        snapshot = s;
+        truncateTo = -1;
+        toLog.clear();
+        committed.removeIf(t -> t.zxid() <= s.zxid());
+    }
+
+    public void commit(Txn txn) {
+        committed.add(txn);
+    }
+
+    public void roleChange(RoleChange change) {
+        roleChanges.add(change);
+    }
+
+    public Ready drain() {
+        if (!toLog.isEmpty() && !messages.isEmpty()) {
+            // No message of this core depends on the durability of appends made in the same batch (every
+            // durability-dependent packet is produced by persisted()), so hand the messages out first, in
+            // a batch without appends: a shell that holds messages until its fsync need not hold these,
+            // and proposals reach followers while the leader's own fsync is still running.
+            Ready first = new Ready(acceptedEpoch, currentEpoch, snapshot, truncateTo, List.of(), false, messages,
+                    List.of(), List.of());
+            acceptedEpoch = -1;
+            currentEpoch = -1;
+            snapshot = null;
+            truncateTo = -1;
+            messages = new ArrayList<>();
+            return first;
+        }
+        Ready r = new Ready(acceptedEpoch, currentEpoch, snapshot, truncateTo, toLog, !toLog.isEmpty(), messages,
+                committed, roleChanges);
+        acceptedEpoch = -1;
+        currentEpoch = -1;
+        snapshot = null;
+        truncateTo = -1;
+        toLog = new ArrayList<>();
+        messages = new ArrayList<>();
+        committed = new ArrayList<>();
+        roleChanges = new ArrayList<>();
+        return r;
+    }
+
+    @Override
+    public String toString() {
+        return "Outbox{log=" + toLog.size() + " msgs=" + messages.size() + " commit=" + committed.size() + "}";
+    }
+}

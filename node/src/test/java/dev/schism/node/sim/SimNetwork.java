@@ -1,0 +1,83 @@
+package dev.schism.node.sim;
+
+import dev.schism.node.core.Message;
+import dev.schism.node.core.MessageCodec;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * A lossy network between simulated servers: every message is encoded with {@link MessageCodec}, may be
+ * dropped, duplicated or delayed by a random number of ticks (so reordered), and is lost when its link is
+ * cut by a partition at send or at delivery time.
+ */
+final class SimNetwork {
+    record Packet(long deliverAt, long seq, long from, long to, byte[] bytes) {
+        @Override
+        public String toString() {
+            return from + "->" + to + " " + MessageCodec.decode(bytes);
+        }
+    }
+
+    private final Random rnd;
+    private final PriorityQueue<Packet> inFlight = new PriorityQueue<>((a, b) -> a.deliverAt != b.deliverAt
+            ? Long.compare(a.deliverAt, b.deliverAt) : Long.compare(a.seq, b.seq));
+    private final Set<Long> cut = new HashSet<>();
+    private long seq;
+    double dropRate;
+    double duplicateRate;
+    int maxDelay;
+    long sent;
+    final java.util.Map<String, Long> byType = new java.util.TreeMap<>();
+
+    SimNetwork(Random rnd) {
+        this.rnd = rnd;
+    }
+
+    void send(long now, long from, long to, Message m) {
+        sent++;
+        String type = m instanceof dev.schism.node.core.zab.SyncMessage sm ? sm.mode().name() : m.getClass().getSimpleName();
+        byType.merge(type, 1L, Long::sum);
+        if (isCut(from, to) || rnd.nextDouble() < dropRate) {
+            return;
+        }
+        byte[] bytes = MessageCodec.encode(m);
+        inFlight.add(new Packet(now + 1 + rnd.nextInt(maxDelay + 1), seq++, from, to, bytes));
+        if (rnd.nextDouble() < duplicateRate) {
+            inFlight.add(new Packet(now + 1 + rnd.nextInt(maxDelay * 3 + 1), seq++, from, to, bytes));
+        }
+    }
+
+    /** Packets due by {@code now} whose link is intact, in delivery order. */
+    List<Packet> due(long now) {
+        List<Packet> out = new ArrayList<>();
+        while (!inFlight.isEmpty() && inFlight.peek().deliverAt <= now) {
+            Packet p = inFlight.poll();
+            if (!isCut(p.from, p.to)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    boolean isCut(long from, long to) {
+        return cut.contains(from * 1_000_003L + to);
+    }
+
+    void cut(long from, long to) {
+        cut.add(from * 1_000_003L + to);
+    }
+
+    void healAll() {
+        cut.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "SimNetwork{inFlight=" + inFlight.size() + " cut=" + cut.size() + " drop=" + dropRate + "}";
+    }
+}
