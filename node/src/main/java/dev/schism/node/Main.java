@@ -89,6 +89,10 @@ public final class Main {
             log.error("refusing to start: {}", e.getMessage());
             System.exit(EXIT_USAGE);
             return;
+        } catch (RuntimeException e) {
+            log.error("cannot start", e);
+            System.exit(1);
+            return;
         }
         try {
             server.start();

@@ -43,11 +43,6 @@ public final class ProxyCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "schism-proxy-shutdown"));
         if (config != null) {
             try {
                 int n = server.populate(config);
@@ -57,6 +52,11 @@ public final class ProxyCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--config " + e.getMessage(), e);
             }
         }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "schism-proxy-shutdown"));
         System.err.println("schism proxy: API listening on " + server.apiHost() + ":" + server.apiPort());
         stopped.await();
         return ExitCodes.VALID;

@@ -16,6 +16,7 @@ final class EchoServer implements AutoCloseable {
     private final ServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger finished = new AtomicInteger();
     private final Thread acceptor;
 
     EchoServer() throws IOException {
@@ -36,6 +37,11 @@ final class EchoServer implements AutoCloseable {
 
     int accepted() {
         return accepted.get();
+    }
+
+    /** Connections whose client side reached EOF or failed (the echo loop ended). */
+    int finished() {
+        return finished.get();
     }
 
     private void acceptLoop() {
@@ -65,6 +71,7 @@ final class EchoServer implements AutoCloseable {
         } catch (IOException ignored) {
             // the peer went away; nothing to echo
         } finally {
+            finished.incrementAndGet();
             sockets.remove(s);
         }
     }

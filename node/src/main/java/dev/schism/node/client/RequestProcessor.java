@@ -64,6 +64,15 @@ final class RequestProcessor {
     }
 
     void onConnect(Connection c, ConnectRequestFrame frame) {
+        try {
+            handleConnect(c, frame);
+        } catch (RuntimeException e) {
+            LOG.warn("closing {}: {} failed: {}", c, frame, e.toString());
+            c.close();
+        }
+    }
+
+    private void handleConnect(Connection c, ConnectRequestFrame frame) {
         if (c.closed) {
             return;
         }
@@ -126,6 +135,15 @@ final class RequestProcessor {
     }
 
     void onRequest(Connection c, Request r) {
+        try {
+            handleRequest(c, r);
+        } catch (RuntimeException e) {
+            LOG.warn("closing {}: {} failed: {}", c, r, e.toString());
+            c.close();
+        }
+    }
+
+    private void handleRequest(Connection c, Request r) {
         if (c.closed) {
             return;
         }
@@ -152,6 +170,7 @@ final class RequestProcessor {
     }
 
     private void answer(Connection c, Request r) {
+        c.requestDone();
         reads.answer(c, r);
         stats.latency((System.nanoTime() - r.receivedNanos()) / 1_000_000L);
     }
@@ -201,6 +220,7 @@ final class RequestProcessor {
             if (head != null && head.isWrite() && head.xid() == t.cxid() && head.type() == t.opType()) {
                 c.pending.poll();
                 stats.outstanding.decrementAndGet();
+                c.requestDone();
                 c.reply(new ReplyHeader(head.xid(), res.zxid(), res.err()), res.response());
                 stats.latency((System.nanoTime() - head.receivedNanos()) / 1_000_000L);
                 drainReads(c);

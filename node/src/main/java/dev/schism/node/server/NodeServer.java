@@ -36,7 +36,7 @@ public final class NodeServer implements Replication, AutoCloseable {
     private final NodeClock clock = new NodeClock();
     private final Storage storage;
     private final DataTree tree;
-    private final Peer peer;
+    private final Replica peer;
     private final Transport transport;
     private final ClientLayer clients;
     private final EventJournal journal;
@@ -44,7 +44,10 @@ public final class NodeServer implements Replication, AutoCloseable {
     private final ReadyExecutor executor;
     private final IntConsumer exit;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private static final int STATS_EVERY_TICKS = 100;
     private volatile NodeStatus status;
+    private long ticks;
+    private long loggedRecords;
     private volatile boolean closing;
 
     /**
@@ -65,9 +68,18 @@ public final class NodeServer implements Replication, AutoCloseable {
         if (disk.snapshot() != null) {
             tree.restore(disk.snapshot());
         }
-        this.peer = new Peer(peerConfig, disk, tree);
-        if (injectBug != null) {
-            BugInjection.apply(peer, injectBug);
+        if (cfg.standalone()) {
+            if (injectBug != null) {
+                throw new IllegalArgumentException("--inject-bug " + injectBug
+                        + ": a standalone server runs no election or ZAB to break");
+            }
+            this.peer = new StandaloneReplica(cfg.myId(), disk);
+        } else {
+            Peer quorumPeer = new Peer(peerConfig, disk, tree);
+            if (injectBug != null) {
+                quorumPeer.injectBug(injectBug);
+            }
+            this.peer = new QuorumReplica(quorumPeer);
         }
         this.journal = new EventJournal(cfg.dataDir().resolve("events.jsonl"));
         this.loop = new CoreLoop(prefix + "-core", clock, peerConfig.msPerTick(), this::tick, this::afterBatch,
@@ -84,8 +96,6 @@ public final class NodeServer implements Replication, AutoCloseable {
             }
         }, prefix);
         this.clients = new ClientLayer(cfg.clientConfig(), tree, this);
-        this.executor = new ReadyExecutor(cfg.myId(), peer, tree, storage, transport, clients, journal, clock,
-                cfg.snapCount(), loop::execute);
         storage.startGroupCommit(new GroupCommit.Listener() {
             @Override
             public void durable(long zxid, long generation) {
@@ -97,6 +107,8 @@ public final class NodeServer implements Replication, AutoCloseable {
                 fatal(e);
             }
         });
+        this.executor = new ReadyExecutor(cfg.myId(), peer, tree, storage, transport, clients, journal, clock,
+                cfg.snapCount(), loop::execute);
         updateStatus();
     }
 
@@ -114,6 +126,21 @@ public final class NodeServer implements Replication, AutoCloseable {
     private void tick() {
         peer.tick();
         clients.tick();
+        if (++ticks % STATS_EVERY_TICKS == 0) {
+            logGroupCommit();
+        }
+    }
+
+    /** Cumulative group-commit figures, logged when they changed (the benchmark reads them). */
+    private void logGroupCommit() {
+        GroupCommit gc = storage.groupCommit();
+        long records = gc.syncedRecords();
+        if (records != loggedRecords) {
+            loggedRecords = records;
+            long fsyncs = gc.fsyncs();
+            LOG.info("group commit: {} records in {} fsyncs ({} per fsync)", records, fsyncs,
+                    String.format(java.util.Locale.ROOT, "%.1f", fsyncs == 0 ? 0.0 : (double) records / fsyncs));
+        }
     }
 
     private void afterBatch() {
@@ -175,6 +202,22 @@ public final class NodeServer implements Replication, AutoCloseable {
         long total = clock.adjust(deltaMs);
         LOG.warn("clock shifted by {} ms (total offset {} ms)", deltaMs, total);
         return total;
+    }
+
+    @Override
+    public long wallClockMs() {
+        return clock.wallMillis();
+    }
+
+    @Override
+    public long monotonicMs() {
+        return clock.nanos() / 1_000_000L;
+    }
+
+    /** Core thread: the established leader (or a serving standalone server) expires sessions. */
+    @Override
+    public boolean isLeader() {
+        return peer.serving() && (peer.role() == Role.LEADING || cfg.standalone());
     }
 
     public int clientPort() {

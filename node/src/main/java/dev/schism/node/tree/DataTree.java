@@ -4,6 +4,8 @@ import dev.schism.node.core.Snapshot;
 import dev.schism.node.core.StateMachine;
 import dev.schism.node.core.Txn;
 import dev.schism.node.txn.ClientTxn;
+import dev.schism.node.txn.Err;
+import dev.schism.node.txn.OpCode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -69,7 +71,15 @@ public final class DataTree implements StateMachine {
 
     /** Applies one committed txn; the result is the same on every replica. */
     public ApplyResult apply(Txn txn) {
-        ClientTxn clientTxn = ClientTxn.decode(txn.payload());
+        ClientTxn clientTxn;
+        try {
+            clientTxn = ClientTxn.decode(txn.payload());
+        } catch (IllegalArgumentException e) {
+            // not a client-layer txn (e.g. a protocol no-op): it only advances the zxid, on every replica alike
+            lastApplied = txn.zxid();
+            ClientTxn none = new ClientTxn(0, 0, 0, OpCode.ERROR, 0, new byte[0]);
+            return new ApplyResult(txn.zxid(), none, Err.SYSTEM_ERROR, null, List.of(), List.of(), 0);
+        }
         ApplyResult result = new TxnApplier(this, txn.zxid(), clientTxn).apply();
         lastApplied = txn.zxid();
         return result;

@@ -59,6 +59,10 @@ final class TxnApplier {
             err = e.code;
         } catch (IOException e) {
             err = Err.MARSHALLING_ERROR;
+        } catch (RuntimeException e) {
+            // a request the checks above did not foresee: every replica fails it the same way
+            err = Err.SYSTEM_ERROR;
+            response = null;
         }
         return new ApplyResult(zxid, txn, err, response, List.copyOf(triggers), List.copyOf(touched),
                 closedSession);

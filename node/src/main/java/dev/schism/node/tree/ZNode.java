@@ -104,9 +104,10 @@ public final class ZNode {
         return children.size();
     }
 
+    /** The stat clients see: like ZooKeeper, a container's internal owner marker is shown as 0. */
     public Stat stat() {
-        return new Stat(czxid, mzxid, ctime, mtime, version, cversion, aversion, ephemeralOwner, data.length,
-                children.size(), pzxid);
+        return new Stat(czxid, mzxid, ctime, mtime, version, cversion, aversion, isContainer() ? 0 : ephemeralOwner,
+                data.length, children.size(), pzxid);
     }
 
     @Override

@@ -21,13 +21,22 @@ import java.util.stream.Collectors;
  * order (a perfect atomic broadcast). Server 1 is the leader; with one server it runs standalone. The
  * client layers are the real thing (Netty, real sockets on 127.0.0.1, ephemeral ports).
  */
-final class InJvmEnsemble implements AutoCloseable {
+public final class InJvmEnsemble implements AutoCloseable {
     final int tickMs;
     final List<Server> servers = new ArrayList<>();
     private long zxid = 0x100000000L;
 
-    InJvmEnsemble(int size, int tickMs) throws IOException {
+    private final Set<String> fourLetterWords;
+    private final int maxClientCnxns;
+
+    public InJvmEnsemble(int size, int tickMs) throws IOException {
+        this(size, tickMs, Set.of("*"), 0);
+    }
+
+    public InJvmEnsemble(int size, int tickMs, Set<String> fourLetterWords, int maxClientCnxns) throws IOException {
         this.tickMs = tickMs;
+        this.fourLetterWords = fourLetterWords;
+        this.maxClientCnxns = maxClientCnxns;
         for (int i = 1; i <= size; i++) {
             Server s = new Server(i, size);
             servers.add(s);
@@ -37,12 +46,12 @@ final class InJvmEnsemble implements AutoCloseable {
         }
     }
 
-    Server server(int sid) {
+    public Server server(int sid) {
         return servers.get(sid - 1);
     }
 
     /** "127.0.0.1:p1,127.0.0.1:p2,..." for the live servers. */
-    String connectString() {
+    public String connectString() {
         return servers.stream().map(s -> "127.0.0.1:" + s.port).collect(Collectors.joining(","));
     }
 
@@ -63,12 +72,14 @@ final class InJvmEnsemble implements AutoCloseable {
     }
 
     /** One in-JVM server: a core thread, a data tree and a real client layer. */
-    final class Server implements Replication {
-        final int sid;
+    public final class Server implements Replication {
+        public final int sid;
         final int size;
         volatile boolean up;
+        /** Up but not serving: like a server that lost its quorum and is LOOKING. */
+        volatile boolean serving = true;
         volatile long lastZxid;
-        int port;
+        public int port;
         private final AtomicLong clockOffset = new AtomicLong();
         private ScheduledExecutorService core;
         DataTree tree;
@@ -87,8 +98,8 @@ final class InJvmEnsemble implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            layer = new ClientLayer(new ClientConfig(sid, "127.0.0.1", bindPort, tickMs, 0, 2 * tickMs, 20 * tickMs,
-                    Set.of("*")), tree, this);
+            layer = new ClientLayer(new ClientConfig(sid, "127.0.0.1", bindPort, tickMs, maxClientCnxns, 2 * tickMs,
+                    20 * tickMs, fourLetterWords), tree, this);
             layer.start();
             port = layer.port();
             up = true;
@@ -109,7 +120,7 @@ final class InJvmEnsemble implements AutoCloseable {
         }
 
         /** Stops the server: its clients lose their connections, it misses every later txn. */
-        void kill() {
+        public void kill() {
             if (!up) {
                 return;
             }
@@ -124,8 +135,17 @@ final class InJvmEnsemble implements AutoCloseable {
             core.shutdownNow();
         }
 
+        /** Stops or resumes serving, as the server shell does when it goes LOOKING and back. */
+        public void setServing(boolean now) {
+            serving = now;
+            onCore(() -> {
+                layer.servingChanged(now);
+                return null;
+            });
+        }
+
         /** Restarts on the same port from a live peer's snapshot (as a SNAP sync would). */
-        void restartFrom(Server peer) throws IOException {
+        public void restartFrom(Server peer) throws IOException {
             CompletableFuture<Snapshot> snap = new CompletableFuture<>();
             synchronized (InJvmEnsemble.this) {
                 peer.run(() -> snap.complete(peer.tree.snapshot()));
@@ -154,7 +174,7 @@ final class InJvmEnsemble implements AutoCloseable {
 
         @Override
         public boolean propose(byte[] payload) {
-            if (!up) {
+            if (!up || !serving) {
                 return false;
             }
             sequence(payload);
@@ -164,7 +184,8 @@ final class InJvmEnsemble implements AutoCloseable {
         @Override
         public NodeStatus status() {
             String mode = size == 1 ? "standalone" : sid == 1 ? "leader" : "follower";
-            return new NodeStatus(up ? mode : null, up, sid, 1, lastZxid, size, sid == 1 ? size - 1 : 0,
+            boolean live = up && serving;
+            return new NodeStatus(live ? mode : null, live, sid, 1, lastZxid, size, sid == 1 ? size - 1 : 0,
                     sid == 1 ? size - 1 : 0);
         }
 

@@ -172,6 +172,7 @@ class DataTreeTest {
         DataTree tree = freshWithSessions(b);
         tree.apply(b.create("/c", "", 4));
         assertEquals(Long.MIN_VALUE, tree.node("/c").ephemeralOwner());
+        assertEquals(0, tree.node("/c").stat().getEphemeralOwner(), "clients see 0 for a container, as in ZooKeeper");
         assertEquals(List.of(), tree.emptyContainers());
         tree.apply(b.create("/c/k", "", 1));
         tree.apply(b.delete("/c/k", -1));

@@ -1,29 +1,38 @@
 package dev.schism.harness.checker.linear;
 
 import dev.schism.harness.checker.model.Model;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Lowe's memo table: the (set of linearized calls, model state) pairs the search has already reached. An
- * entry is never evicted. Keys are a 64-bit hash of the pair; the bitsets live in flat chunks of longs and
- * the states in chunks of references, so an insert allocates nothing but, now and then, a new chunk. The
- * open-addressed index holds entry numbers. Every byte is paid for from a {@link MemoryBudget} first.
+ * entry is never evicted.
+ *
+ * <p>Layout, chosen for the lookup that dominates the search (most attempts are hits, scattered over a
+ * table far larger than the CPU caches): an open-addressed table of longs, each slot packing a 32-bit tag
+ * of the entry's key with the entry's number, so a probe touches one long and only a tag match goes on to
+ * compare the bitset (kept in flat chunks of longs) and then the state (chunks of references). The slot
+ * index is derived from the tag, so growing the table needs nothing but the table. An insert allocates nothing but, now and
+ * then, a new chunk or a bigger table. Every byte is paid for from a {@link MemoryBudget} first.
  */
 final class MemoCache<S> {
-    private static final int CHUNK_SHIFT = 12;
+    private static final int CHUNK_SHIFT = 10;
     private static final int CHUNK = 1 << CHUNK_SHIFT;
     private static final int MASK = CHUNK - 1;
+
+    static final int FOUND = 0;
+    static final int INSERTED = 1;
+    static final int NO_MEMORY = 2;
 
     private final Model<S> model;
     private final int words;
     private final MemoryBudget budget;
-    private final List<long[]> keyChunks = new ArrayList<>();
-    private final List<long[]> bitChunks = new ArrayList<>();
-    private final List<Object[]> stateChunks = new ArrayList<>();
-    private int[] index = new int[1 << 10];
+    private long[][] bitChunks = new long[16][];
+    private Object[][] stateChunks = new Object[16][];
+    /** Each slot: the key's tag in the high 32 bits, the entry number + 1 in the low 32 (0: empty). */
+    private long[] table = new long[1 << 8];
     private int size;
-    private long allowance;
+    /** Bytes of entries not yet added to the budget's counter. */
+    private long pending;
     private long taken;
 
     MemoCache(Model<S> model, int words, MemoryBudget budget) {
@@ -36,55 +45,56 @@ final class MemoCache<S> {
         return size;
     }
 
-    /** Bytes taken from the budget so far. */
+    /** Bytes added to the budget's counter so far (to give back when the search ends). */
     long bytesTaken() {
         return taken;
     }
 
-    static final int FOUND = 0;
-    static final int INSERTED = 1;
-    static final int NO_MEMORY = 2;
-
     /** Looks up (bits, state) under {@code key}; inserts a copy if absent. Returns FOUND, INSERTED or NO_MEMORY. */
     @SuppressWarnings("unchecked")
     int findOrInsert(long key, long[] bits, S state) {
-        int[] idx = index;
-        int mask = idx.length - 1;
-        int i = spread(key) & mask;
-        int slot;
-        while ((slot = idx[i]) != 0) {
-            int e = slot - 1;
-            int c = e >>> CHUNK_SHIFT;
-            int o = e & MASK;
-            if (keyChunks.get(c)[o] == key && bitsEqual(bitChunks.get(c), o * words, bits)
-                    && model.equal((S) stateChunks.get(c)[o], state)) {
-                return FOUND;
+        long[] t = table;
+        int mask = t.length - 1;
+        int tag = (int) (key ^ (key >>> 32));
+        int i = spread(tag) & mask;
+        long slot;
+        while ((slot = t[i]) != 0) {
+            if ((int) (slot >>> 32) == tag) {
+                int e = (int) slot - 1;
+                int c = e >>> CHUNK_SHIFT;
+                int o = e & MASK;
+                if (bitsEqual(bitChunks[c], o * words, bits) && model.equal((S) stateChunks[c][o], state)) {
+                    return FOUND;
+                }
             }
             i = (i + 1) & mask;
         }
-        long cost = 8L * words + 24 + model.stateBytes(state);
-        if (allowance < cost) {
-            if (!budget.takeBlock()) {
+        long cost = 8L * words + 8 + 32 + model.stateBytes(state);
+        if (pending + cost >= MemoryBudget.STEP) {
+            if (!budget.take(pending + cost)) {
                 return NO_MEMORY;
             }
-            allowance += MemoryBudget.BLOCK;
-            taken += MemoryBudget.BLOCK;
+            taken += pending + cost;
+            pending = 0;
+        } else {
+            pending += cost;
         }
-        allowance -= cost;
         int e = size;
         int c = e >>> CHUNK_SHIFT;
         int o = e & MASK;
-        if (c == keyChunks.size()) {
-            keyChunks.add(new long[CHUNK]);
-            bitChunks.add(new long[CHUNK * words]);
-            stateChunks.add(new Object[CHUNK]);
+        if (o == 0) {
+            if (c == bitChunks.length) {
+                bitChunks = Arrays.copyOf(bitChunks, c * 2);
+                stateChunks = Arrays.copyOf(stateChunks, c * 2);
+            }
+            bitChunks[c] = new long[CHUNK * words];
+            stateChunks[c] = new Object[CHUNK];
         }
-        keyChunks.get(c)[o] = key;
-        System.arraycopy(bits, 0, bitChunks.get(c), o * words, words);
-        stateChunks.get(c)[o] = state;
-        idx[i] = e + 1;
+        System.arraycopy(bits, 0, bitChunks[c], o * words, words);
+        stateChunks[c][o] = state;
+        t[i] = ((long) tag << 32) | (e + 1L);
         size++;
-        if (size * 2 > idx.length) {
+        if (size * 2 > t.length) {
             grow();
         }
         return INSERTED;
@@ -100,22 +110,24 @@ final class MemoCache<S> {
     }
 
     private void grow() {
-        int[] bigger = new int[index.length * 2];
+        long[] old = table;
+        long[] bigger = new long[old.length * 2];
         int mask = bigger.length - 1;
-        for (int e = 0; e < size; e++) {
-            long key = keyChunks.get(e >>> CHUNK_SHIFT)[e & MASK];
-            int i = spread(key) & mask;
-            while (bigger[i] != 0) {
-                i = (i + 1) & mask;
+        for (long slot : old) {
+            if (slot != 0) {
+                int i = spread((int) (slot >>> 32)) & mask;
+                while (bigger[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                bigger[i] = slot;
             }
-            bigger[i] = e + 1;
         }
-        index = bigger;
+        table = bigger;
     }
 
-    private static int spread(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 32) ^ (int) h;
+    private static int spread(int tag) {
+        int h = tag * 0x9E3779B9;
+        return h ^ (h >>> 16);
     }
 
     @Override

@@ -103,10 +103,12 @@ final class JsonCodec {
                 throw bad("EOF");
             }
             return node;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw bad(e.getOriginalMessage() + where);
         } catch (IOException e) {
-            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-            int nl = msg.indexOf('\n');
-            throw bad(nl > 0 ? msg.substring(0, nl) : msg);
+            throw bad(String.valueOf(e.getMessage()));
         }
     }
 

@@ -13,6 +13,7 @@ final class SlicerStage extends Stage {
     private Chunk held;
     private final ArrayDeque<Integer> pieces = new ArrayDeque<>();
     private ScheduledFuture<?> timer;
+    private long nextDueNanos;
 
     SlicerStage(LinkContext link) {
         super(link);
@@ -29,6 +30,7 @@ final class SlicerStage extends Stage {
         pieces.clear();
         split(chunk.length(), average, variation);
         held = chunk;
+        nextDueNanos = System.nanoTime();
         sendPiece();
     }
 
@@ -49,6 +51,7 @@ final class SlicerStage extends Stage {
     }
 
     private void sendPiece() {
+        long delayNanos = Math.max(0L, spec.attr("delay")) * 1000L;
         while (held != null) {
             int size = pieces.isEmpty() ? held.length() : pieces.poll();
             if (size >= held.length()) {
@@ -60,13 +63,18 @@ final class SlicerStage extends Stage {
                 return;
             }
             emit(Chunk.of(held.data().readRetainedSlice(size), held.timestampNanos()));
-            long delayMicros = spec.attr("delay");
-            if (delayMicros > 0) {
-                timer = schedule(delayMicros * 1000L, () -> {
-                    timer = null;
-                    sendPiece();
-                });
-                return;
+            if (delayNanos > 0) {
+                // Timers fire with about 1 ms resolution, so pieces already due go out in this same turn, each as
+                // its own write; the total time still comes to about pieces x delay.
+                nextDueNanos += delayNanos;
+                long wait = nextDueNanos - System.nanoTime();
+                if (wait > 0) {
+                    timer = schedule(wait, () -> {
+                        timer = null;
+                        sendPiece();
+                    });
+                    return;
+                }
             }
         }
     }

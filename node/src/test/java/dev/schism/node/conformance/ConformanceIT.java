@@ -1,0 +1,72 @@
+package dev.schism.node.conformance;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooKeeper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Differential conformance: the same script against a 3-server Apache ZooKeeper 3.9.4 ensemble and a
+ * 3-server Schism ensemble (separate processes each); the transcripts must be identical.
+ */
+class ConformanceIT {
+    private static final int TICK = 500;
+
+    static List<String> transcriptOf(EnsembleProcesses.Kind kind) throws Exception {
+        try (EnsembleProcesses e = EnsembleProcesses.start(kind, 3, TICK)) {
+            ZooKeeper a = connect("127.0.0.1:" + e.clientPort(1));
+            ZooKeeper b = connect("127.0.0.1:" + e.clientPort(2));
+            try {
+                Transcript t = new Transcript();
+                ConformanceScript.run(a, b, t);
+                return t.lines();
+            } finally {
+                a.close();
+                b.close();
+            }
+        }
+    }
+
+    private static ZooKeeper connect(String connect) throws Exception {
+        CountDownLatch up = new CountDownLatch(1);
+        ZooKeeper zk = new ZooKeeper(connect, 10_000, e -> {
+            if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                up.countDown();
+            }
+        });
+        if (!up.await(20, TimeUnit.SECONDS)) {
+            zk.close();
+            throw new IllegalStateException("cannot connect to " + connect);
+        }
+        return zk;
+    }
+
+    @Test
+    void schismAnswersTheScriptExactlyAsZooKeeperDoes() throws Exception {
+        List<String> zookeeper = transcriptOf(EnsembleProcesses.Kind.ZOOKEEPER);
+        List<String> schism = transcriptOf(EnsembleProcesses.Kind.SCHISM);
+        List<String> diff = new ArrayList<>();
+        for (int i = 0; i < Math.max(zookeeper.size(), schism.size()); i++) {
+            String z = i < zookeeper.size() ? zookeeper.get(i) : "<none>";
+            String s = i < schism.size() ? schism.get(i) : "<none>";
+            if (!z.equals(s)) {
+                diff.add("line " + (i + 1) + ":\n  zookeeper: " + z + "\n  schism:    " + s);
+            }
+        }
+        if (!diff.isEmpty()) {
+            fail(diff.size() + " differing lines of " + zookeeper.size() + ":\n" + String.join("\n", diff)
+                    + "\n\nZooKeeper transcript:\n" + String.join("\n", zookeeper));
+        }
+    }
+
+    /** Prints one side's transcript: {@code -Dtest=ConformanceIT#printZooKeeper}-style debugging aid. */
+    public static void main(String[] args) throws Exception {
+        EnsembleProcesses.Kind kind = EnsembleProcesses.Kind.valueOf(args.length > 0 ? args[0] : "ZOOKEEPER");
+        transcriptOf(kind).forEach(System.out::println);
+    }
+}

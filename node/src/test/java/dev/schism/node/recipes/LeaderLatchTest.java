@@ -1,0 +1,112 @@
+package dev.schism.node.recipes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.schism.node.client.InJvmEnsemble;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.recipes.leader.LeaderLatch;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Apache Curator 5.9.0's LeaderLatch, unchanged, with five clients on a 3-server ensemble of real client
+ * layers (in-JVM core stand-in): one leader; closing it hands over to exactly one other; killing the
+ * server under the leader's client moves leadership within the session timeout; never two holders.
+ */
+class LeaderLatchTest {
+    private static final int TICK = 200;
+    private static final int SESSION_MS = 3000;
+    private InJvmEnsemble ensemble;
+    private final List<CuratorFramework> curators = new ArrayList<>();
+    private final List<LeaderLatch> latches = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        for (LeaderLatch l : latches) {
+            try {
+                l.close();
+            } catch (Exception e) {
+                // already closed by the test
+            }
+        }
+        for (CuratorFramework c : curators) {
+            c.close();
+        }
+        if (ensemble != null) {
+            ensemble.close();
+        }
+    }
+
+    @Test
+    void fiveClientsElectExactlyOneLeaderThroughCloseAndServerLoss() throws Exception {
+        ensemble = new InJvmEnsemble(3, TICK);
+        List<BooleanSupplier> holds = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            CuratorFramework c = CuratorFrameworkFactory.newClient(ensemble.connectString(), SESSION_MS, 2000,
+                    new ExponentialBackoffRetry(100, 5));
+            c.start();
+            curators.add(c);
+            LeaderLatch latch = new LeaderLatch(c, "/jepsen/latch", "c" + i);
+            latches.add(latch);
+            holds.add(latch::hasLeadership);
+        }
+        for (LeaderLatch l : latches) {
+            l.start();
+        }
+        try (HolderMonitor monitor = new HolderMonitor(holds)) {
+            int first = monitor.awaitSingleHolder(15_000);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (curators.get(0).getChildren().forPath("/jepsen/latch").size() < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(5, curators.get(0).getChildren().forPath("/jepsen/latch").size());
+            assertEquals(first, monitor.awaitSingleHolder(1000), "leadership changed hands with no cause");
+
+            latches.get(first).close();
+            int second = monitor.awaitSingleHolder(10_000);
+            assertNotEquals(first, second);
+
+            int port = connectedPort(curators.get(second));
+            InJvmEnsemble.Server under = null;
+            for (int sid = 1; sid <= 3; sid++) {
+                if (ensemble.server(sid).port == port) {
+                    under = ensemble.server(sid);
+                }
+            }
+            assertTrue(under != null, "leader's client is on an unknown port " + port);
+            long killedAt = System.nanoTime();
+            under.kill();
+            // the leader's client must notice (SUSPENDED drops leadership); then exactly one holder again: another
+            // client, or the same one if its session survived the move (Curator re-checks its node on RECONNECTED)
+            monitor.awaitNotHolding(second, SESSION_MS + 5_000);
+            int third = monitor.awaitSingleHolder(SESSION_MS + 20_000);
+            long movedMs = (System.nanoTime() - killedAt) / 1_000_000L;
+            assertTrue(movedMs < SESSION_MS + 10_000, "leadership took " + movedMs + " ms to move");
+            under.restartFrom(ensemble.server(under.sid == 1 ? 2 : 1));
+            Thread.sleep(1000);
+            assertEquals(1, monitor.holders().size(), "holders after restart: " + monitor.holders());
+            assertTrue(third >= 0);
+            assertEquals(1, monitor.maxSimultaneousHolders(), "two clients held the latch at once");
+        }
+    }
+
+    private static final Pattern REMOTE = Pattern.compile("remoteserver:\\S*:(\\d+)");
+
+    static int connectedPort(CuratorFramework c) throws Exception {
+        String s = c.getZookeeperClient().getZooKeeper().toString();
+        Matcher m = REMOTE.matcher(s);
+        if (!m.find()) {
+            throw new AssertionError("cannot tell the client's server from " + s);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+}
