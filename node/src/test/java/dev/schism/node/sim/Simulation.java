@@ -29,17 +29,23 @@ final class Simulation {
     /** Knobs of one run; {@link #forSeed} picks the ensemble shape from the seed. */
     record Options(int voters, int observers, int chaosTicks, int healTicks, double dropRate, double duplicateRate,
                    int maxDelay, String bug) {
-        /** The ensemble shape cycles with the seed; {@code -Dsim.chaosTicks=N} lengthens the chaos phase. */
+        /**
+         * The ensemble shape cycles with the seed. {@code -Dsim.chaosTicks=N} lengthens the chaos phase,
+         * {@code -Dsim.drop / sim.dup / sim.maxDelay} make the network worse, {@code -Dsim.bug=NAME} seeds a
+         * protocol bug (see {@code Peer.injectBug}).
+         */
         static Options forSeed(long seed) {
             int chaos = Integer.getInteger("sim.chaosTicks", 300);
             double drop = Double.parseDouble(System.getProperty("sim.drop", "0.05"));
             double dup = Double.parseDouble(System.getProperty("sim.dup", "0.03"));
             int delay = Integer.getInteger("sim.maxDelay", 3);
+            String bug = System.getProperty("sim.bug", "");
+            bug = bug.isBlank() ? null : bug.trim();
             return switch ((int) Math.floorMod(seed, 4L)) {
-                case 0 -> new Options(3, 0, chaos, 2000, drop, dup, delay, null);
-                case 1 -> new Options(5, 0, chaos, 2000, drop, dup, delay, null);
-                case 2 -> new Options(3, 1, chaos, 2000, drop, dup, delay, null);
-                default -> new Options(4, 1, chaos, 2000, drop, dup, delay, null);
+                case 0 -> new Options(3, 0, chaos, 2000, drop, dup, delay, bug);
+                case 1 -> new Options(5, 0, chaos, 2000, drop, dup, delay, bug);
+                case 2 -> new Options(3, 1, chaos, 2000, drop, dup, delay, bug);
+                default -> new Options(4, 1, chaos, 2000, drop, dup, delay, bug);
             };
         }
 
