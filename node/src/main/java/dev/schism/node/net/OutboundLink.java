@@ -99,18 +99,17 @@ final class OutboundLink {
         }
         queue.addLast(frame);
         queuedBytes += frame.length;
-        if (queue.size() > MAX_QUEUED || queuedBytes > MAX_QUEUED_BYTES) {
-            // Keep the newest frame even if it alone is over the byte bound (a large SNAP).
-            while (queue.size() > 1 && (queue.size() > MAX_QUEUED || queuedBytes > MAX_QUEUED_BYTES)) {
-                queuedBytes -= queue.removeFirst().length;
-                dropped++;
-            }
-            if (channel != null && channel.isActive()) {
-                LOG.warn("link to {} {} {} is not draining; closing it (dropped {} frames so far)", peer, kind,
-                        address, dropped);
-                channel.close();
-                return;
-            }
+        long before = dropped;
+        // Keep the newest frame even if it alone is over the byte bound (a large SNAP).
+        while (queue.size() > 1 && (queue.size() > MAX_QUEUED || queuedBytes > MAX_QUEUED_BYTES)) {
+            queuedBytes -= queue.removeFirst().length;
+            dropped++;
+        }
+        if (dropped > before && channel != null && channel.isActive()) {
+            LOG.warn("link to {} {} {} is not draining; closing it (dropped {} frames so far)", peer, kind,
+                    address, dropped);
+            channel.close();
+            return;
         }
         drain();
     }
