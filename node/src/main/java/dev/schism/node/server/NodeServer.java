@@ -160,6 +160,8 @@ public final class NodeServer implements Replication, AutoCloseable {
                 case LOOKING -> null;
             };
         }
+        // Transport-level counts (the core does not expose its synced set): learners with a live quorum
+        // stream to this leader, and voters this leader's own quorum stream reaches.
         int learners = role == Role.LEADING && transport != null ? transport.inboundCount(LinkKind.QUORUM) : 0;
         int synced = 0;
         if (role == Role.LEADING && transport != null) {
