@@ -10,6 +10,11 @@ import dev.schism.results.history.Op;
 public interface Client extends AutoCloseable {
     Op invoke(Op op) throws Exception;
 
+    /** The node this client talks to, recorded on its invocations; null if it has none. */
+    default String node() {
+        return null;
+    }
+
     @Override
     void close();
 }

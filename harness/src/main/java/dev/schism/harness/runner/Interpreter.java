@@ -48,12 +48,20 @@ public final class Interpreter implements AutoCloseable {
     private final List<Worker> clients = new ArrayList<>();
     private final Worker nemesis;
     private final Op[] inFlight;
+    private final List<String> clientNodes;
     private Op nemesisInFlight;
     private Context ctx;
     private volatile boolean stopped;
 
     public Interpreter(HistoryWriter history, LongSupplier clock, List<Executor> clientExecutors, Executor nemesisExecutor,
                        Listener listener) {
+        this(history, clock, clientExecutors, java.util.Collections.nCopies(clientExecutors.size(), null), nemesisExecutor, listener);
+    }
+
+    /** {@code clientNodes.get(i)}: the node client thread i talks to, recorded on its invocations (may be null). */
+    public Interpreter(HistoryWriter history, LongSupplier clock, List<Executor> clientExecutors, List<String> clientNodes,
+                       Executor nemesisExecutor, Listener listener) {
+        this.clientNodes = new ArrayList<>(clientNodes);
         this.history = history;
         this.clock = clock;
         this.listener = listener;
@@ -159,7 +167,11 @@ public final class Interpreter implements AutoCloseable {
 
     private Generator dispatch(Step.Emit e) {
         int thread = ctx.threadOf(e.op().process());
-        Op invoke = history.append(e.op(), clock.getAsLong());
+        Op op = e.op();
+        if (thread != Context.NEMESIS && op.node() == null && clientNodes.get(thread) != null) {
+            op = op.withNode(clientNodes.get(thread));
+        }
+        Op invoke = history.append(op, clock.getAsLong());
         ctx = ctx.busy(thread);
         if (thread == Context.NEMESIS) {
             nemesisInFlight = invoke;

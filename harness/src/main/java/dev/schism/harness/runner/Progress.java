@@ -26,6 +26,7 @@ public final class Progress implements Interpreter.Listener, AutoCloseable {
     private final Thread thread;
     private volatile boolean done;
     private volatile boolean started;
+    private volatile long base;
 
     public Progress(PrintStream out, LongSupplier clock, double limitSeconds, boolean tty) {
         this.out = out;
@@ -37,6 +38,7 @@ public final class Progress implements Interpreter.Listener, AutoCloseable {
     }
 
     public void start() {
+        base = clock.getAsLong();
         started = true;
         thread.start();
     }
@@ -62,7 +64,7 @@ public final class Progress implements Interpreter.Listener, AutoCloseable {
 
     /** One status line. */
     public String line() {
-        double t = clock.getAsLong() / 1e9;
+        double t = (clock.getAsLong() - base) / 1e9;
         int width = 20;
         int filled = (int) Math.min(width, Math.max(0, Math.round(width * t / limitSeconds)));
         return String.format(Locale.ROOT, "%6.1f/%.0fs [%s%s] %-9s ok %d fail %d info %d | faults %d: %s",

@@ -35,6 +35,8 @@ import java.util.function.LongSupplier;
  */
 public final class Runner {
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    /** test.json field: wall-clock ms at history time 0. */
+    public static final String START_WALL_MS = "start-wall-ms";
 
     /** What a run produced. {@code verdict} composes every checker; {@code interrupted}: stopped by a signal. */
     public record Outcome(RunFolder folder, List<CheckResult> results, Verdict verdict, boolean interrupted) {
@@ -63,9 +65,12 @@ public final class Runner {
 
     public Outcome run(TestSpec spec, Workload workload, Path storeRoot) throws IOException {
         RunFolder folder = new RunStore(storeRoot).create(spec.name(), Instant.now());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.testJson().toFile(), spec.toData());
+        Map<String, Object> testData = new java.util.LinkedHashMap<>(spec.toData());
+        long startWallMs = System.currentTimeMillis();
+        testData.put(START_WALL_MS, startWallMs); // history times are ns after this instant
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.testJson().toFile(), testData);
         console.println("schism: run folder " + folder.dir());
-        long t0 = System.nanoTime();
+        long t0 = System.nanoTime() - (System.currentTimeMillis() - startWallMs) * 1_000_000L;
         LongSupplier clock = () -> System.nanoTime() - t0;
         List<CheckResult> runProblems = new ArrayList<>();
         ToxiproxyServer embedded = null;
@@ -97,9 +102,13 @@ public final class Runner {
                 }
                 plan = NemesisPackages.build(spec.nemesis(), cluster.target(), spec.nemesisOptions());
                 List<Interpreter.Executor> executors = new ArrayList<>();
-                clients.forEach(c -> executors.add(c::invoke));
+                List<String> clientNodes = new ArrayList<>();
+                clients.forEach(c -> {
+                    executors.add(c::invoke);
+                    clientNodes.add(c.node());
+                });
                 NemesisPackages.Plan p = plan;
-                interp = new Interpreter(history, clock, executors, op -> p.nemesis().invoke(op), new Interpreter.Listener() {
+                interp = new Interpreter(history, clock, executors, clientNodes, op -> p.nemesis().invoke(op), new Interpreter.Listener() {
                     @Override
                     public void completed(Op invoke, Op completion) {
                         faults.completed(invoke, completion);
@@ -202,8 +211,4 @@ public final class Runner {
         return "runner" + (interrupted ? " (interrupted)" : "");
     }
 
-    /** For tests: the test as data. */
-    static Map<String, Object> data(TestSpec spec) {
-        return spec.toData();
-    }
 }

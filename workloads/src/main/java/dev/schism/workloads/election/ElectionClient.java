@@ -69,6 +69,11 @@ final class ElectionClient implements Client {
     }
 
     @Override
+    public String node() {
+        return node;
+    }
+
+    @Override
     public void close() {
         session.close();
     }

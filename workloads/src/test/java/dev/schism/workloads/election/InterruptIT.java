@@ -1,7 +1,7 @@
 package dev.schism.workloads.election;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.schism.harness.cli.Main;
 import dev.schism.results.history.HistoryReader;
@@ -20,15 +20,36 @@ class InterruptIT {
     @TempDir
     Path store;
 
+    /** Whether this process inherited SIGINT as ignored (bit 1 of SigIgn in /proc/self/status). */
+    private static boolean sigintIgnored() throws Exception {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & 0b10) != 0;
+            }
+        }
+        return false;
+    }
+
     @Test
     void sigintStopsEverythingAndLeavesACheckableHistory() throws Exception {
         Path jar = Path.of("target", "schism.jar").toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "the shaded jar is built in the package phase: " + jar);
         Path log = store.resolve("cli.log");
-        Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
                 "run", "--workload", "election", "--nemesis", "partition,kill", "--nodes", "3", "--time-limit", "120",
-                "--seed", "11", "--store", store.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--seed", "11", "--store", store.toString()));
+        if (sigintIgnored()) {
+            // Started from a non-interactive shell's background job, this JVM ignores SIGINT and so would the
+            // command (a JVM cannot undo an inherited SIG_IGN); restore the default for the child, as a terminal would.
+            assumeTrue(new ProcessBuilder("python3", "-c", "pass").start().waitFor() == 0, "SIGINT is ignored here and python3 is missing");
+            cmd.addAll(0, List.of("python3", "-c",
+                    "import os,signal,sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])"));
+        }
+        Process cli = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         List<ProcessHandle> nodes = List.of();
         try {
             Path history = null;

@@ -6,13 +6,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Leaderless time from the role events: from the first LEADING event to the last event, the spans during
+ * Leaderless time from the role events: from the first LEADING event to the end of the run (or the last
+ * event), the spans during
  * which no node's latest role was LEADING. A leader that cannot reach anyone but has not noticed yet
  * still counts as a leader, as its own journal says.
  */
 public record Availability(long windowMs, long noLeaderMs, long longestGapMs, long longestGapStart, int gaps) {
 
     public static Availability of(List<RoleEvent> events) {
+        return of(events, -1);
+    }
+
+    /** As {@link #of(List)}, with the window running to {@code endMs} (the end of the run) if that is later than the last event. */
+    public static Availability of(List<RoleEvent> events, long endMs) {
         Map<Integer, RoleEvent.Kind> role = new HashMap<>();
         long start = -1;
         long gapStart = -1;
@@ -47,6 +53,7 @@ public record Availability(long windowMs, long noLeaderMs, long longestGapMs, lo
         if (start < 0) {
             return new Availability(0, 0, 0, -1, 0);
         }
+        last = Math.max(last, endMs);
         if (gapStart >= 0) {
             long g = last - gapStart;
             total += g;

@@ -2,6 +2,7 @@ package dev.schism.harness.checker.election;
 
 import dev.schism.harness.runner.RunChecker;
 import dev.schism.harness.runner.RunData;
+import dev.schism.harness.runner.Runner;
 import dev.schism.results.events.RoleEvent;
 import dev.schism.results.history.History;
 import dev.schism.results.history.Op;
@@ -25,10 +26,19 @@ public final class ElectionChecker implements RunChecker {
 
     @Override
     public CheckResult check(RunData data) {
-        return check(data.history(), data.events());
+        long end = -1;
+        if (data.test().get(Runner.START_WALL_MS) instanceof Number start && !data.history().ops().isEmpty()) {
+            end = start.longValue() + data.history().ops().get(data.history().size() - 1).time() / 1_000_000L;
+        }
+        return check(data.history(), data.events(), end);
     }
 
     public static CheckResult check(History history, List<RoleEvent> events) {
+        return check(history, events, -1);
+    }
+
+    /** {@code endWallMs}: when the run ended (wall ms), so a leaderless stretch at the end counts; -1 if unknown. */
+    public static CheckResult check(History history, List<RoleEvent> events, long endWallMs) {
         List<Map<String, Object>> violations = new ArrayList<>();
         List<String> sentences = new ArrayList<>();
 
@@ -97,7 +107,7 @@ public final class ElectionChecker implements RunChecker {
             }
         });
 
-        Availability avail = Availability.of(events);
+        Availability avail = Availability.of(events, endWallMs);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("violations", violations);
         details.put("epochs", epochTable(established, leadersByEpoch, writes));
