@@ -261,9 +261,20 @@ final class RequestProcessor {
             List<Long> touched = sessions.drainTouches();
             lastTouchForward = now;
             if (!touched.isEmpty() && replication.status().serving()) {
-                propose(touchTxn(touched));
+                long[] ids = touched.stream().mapToLong(Long::longValue).toArray();
+                if (!replication.forwardTouches(ids)) {
+                    propose(touchTxn(touched));
+                }
             }
         }
+    }
+
+    void touchesForwarded(long[] sessionIds) {
+        List<Long> ids = new ArrayList<>(sessionIds.length);
+        for (long id : sessionIds) {
+            ids.add(id);
+        }
+        sessions.touchedByTxn(ids, tree, replication.monotonicMs());
     }
 
     private void reapContainers(long now, int tick) {

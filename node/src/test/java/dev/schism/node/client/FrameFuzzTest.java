@@ -24,8 +24,16 @@ import org.junit.jupiter.api.Test;
 class FrameFuzzTest {
     static void fuzzWhileAClientWorks(int frames, long seed) throws Exception {
         try (InJvmEnsemble ensemble = new InJvmEnsemble(3, 200)) {
+            int[] ports = {ensemble.server(1).port, ensemble.server(2).port, ensemble.server(3).port};
+            fuzzWhileAClientWorks(ports, frames, seed);
+        }
+    }
+
+    /** Fuzzes the three client ports while a normal client on the second one works. */
+    static void fuzzWhileAClientWorks(int[] ports, int frames, long seed) throws Exception {
+        {
             List<Watcher.Event.KeeperState> states = new CopyOnWriteArrayList<>();
-            ZooKeeper normal = Clients.connect("127.0.0.1:" + ensemble.server(2).port, 4000, e -> {
+            ZooKeeper normal = Clients.connect("127.0.0.1:" + ports[1], 4000, e -> {
                 if (e.getType() == Watcher.Event.EventType.None) {
                     states.add(e.getState());
                 }
@@ -52,7 +60,7 @@ class FrameFuzzTest {
                 Thread[] fuzzers = new Thread[3];
                 FrameFuzzer[] fz = new FrameFuzzer[3];
                 for (int i = 0; i < 3; i++) {
-                    fz[i] = new FrameFuzzer(seed + i, ensemble.server(i + 1).port);
+                    fz[i] = new FrameFuzzer(seed + i, ports[i]);
                     int index = i;
                     fuzzers[i] = new Thread(() -> fz[index].run(perServer), "fuzzer-" + i);
                     fuzzers[i].start();
@@ -70,7 +78,7 @@ class FrameFuzzTest {
                 assertTrue(before > 0, "normal client made no progress");
                 assertEquals(List.of(), states, "the normal session noticed the fuzzing (seed " + seed + ")");
                 for (int sid = 1; sid <= 3; sid++) {
-                    assertEquals("imok", Clients.fourLetter(ensemble.server(sid).port, "ruok", null));
+                    assertEquals("imok", Clients.fourLetter(ports[sid - 1], "ruok", null));
                 }
                 System.out.printf("fuzz: %d frames over %d connections, normal client did %d write+read pairs%n",
                         fz[0].framesSent + fz[1].framesSent + fz[2].framesSent,
