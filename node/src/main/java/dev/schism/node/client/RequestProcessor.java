@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(RequestProcessor.class);
+    /** Per-connection events: throttled, so a flood of bad clients cannot flood the log. */
+    private static final ThrottledLog CONNECTIONS = new ThrottledLog(LOG);
 
     private final ClientConfig config;
     private final DataTree tree;
@@ -67,7 +69,7 @@ final class RequestProcessor {
         try {
             handleConnect(c, frame);
         } catch (RuntimeException e) {
-            LOG.warn("closing {}: {} failed: {}", c, frame, e.toString());
+            CONNECTIONS.warn("closing {}: {} failed: {}", c, frame, e.toString());
             c.close();
         }
     }
@@ -77,14 +79,14 @@ final class RequestProcessor {
             return;
         }
         if (!replication.status().serving()) {
-            LOG.info("closing {}: ZooKeeperServer not running", c);
+            CONNECTIONS.info("closing {}: ZooKeeperServer not running", c);
             c.close();
             return;
         }
         ConnectRequest req = frame.request();
         c.hasReadOnlyFlag = frame.hasReadOnlyFlag();
         if (req.getLastZxidSeen() > tree.lastApplied()) {
-            LOG.info("Refusing session request for {} as it has seen zxid 0x{} our last zxid is 0x{}; client must "
+            CONNECTIONS.info("Refusing session request for {} as it has seen zxid 0x{} our last zxid is 0x{}; client must "
                     + "try another server", c, Long.toHexString(req.getLastZxidSeen()),
                     Long.toHexString(tree.lastApplied()));
             c.close();
@@ -110,7 +112,7 @@ final class RequestProcessor {
         long id = req.getSessionId();
         SessionEntry s = tree.session(id);
         if (s == null || !Arrays.equals(req.getPasswd(), SessionTracker.password(id))) {
-            LOG.info("{}: session 0x{} {}", c, Long.toHexString(id), s == null ? "expired or unknown" : "bad password");
+            CONNECTIONS.info("{}: session 0x{} {}", c, Long.toHexString(id), s == null ? "expired or unknown" : "bad password");
             sendConnectResponse(c, 0, 0, new byte[16]);
             c.close();
             return;
@@ -138,7 +140,7 @@ final class RequestProcessor {
         try {
             handleRequest(c, r);
         } catch (RuntimeException e) {
-            LOG.warn("closing {}: {} failed: {}", c, r, e.toString());
+            CONNECTIONS.warn("closing {}: {} failed: {}", c, r, e.toString());
             c.close();
         }
     }
@@ -148,7 +150,11 @@ final class RequestProcessor {
             return;
         }
         if (!c.established) {
-            LOG.warn("closing {}: {} before the session was established", c, r);
+            if (c.sessionId != 0 && awaitingSession.get(c.sessionId) == c) {
+                c.beforeSession.add(r); // pipelined behind the ConnectRequest, as ZooKeeper allows
+                return;
+            }
+            LOG.debug("closing {}: {} before any session", c, r);
             c.close();
             return;
         }
@@ -158,7 +164,7 @@ final class RequestProcessor {
             stats.outstanding.incrementAndGet();
             if (!propose(new ClientTxn(config.myId(), c.sessionId, r.xid(), r.type(), replication.wallClockMs(),
                     r.body()))) {
-                LOG.info("closing {}: cannot propose {} (not serving)", c, r);
+                CONNECTIONS.info("closing {}: cannot propose {} (not serving)", c, r);
                 c.close();
             }
         } else if (c.pending.isEmpty()) {
@@ -193,7 +199,6 @@ final class RequestProcessor {
         }
         stats.outstanding.addAndGet(-c.pending.size());
         c.pending.clear();
-        stats.watches = watches.count();
     }
 
     void onApplied(ApplyResult res) {
@@ -213,6 +218,11 @@ final class RequestProcessor {
                 c.established = true;
                 bySession.put(t.sessionId(), c);
                 sendConnectResponse(c, c.timeoutMs, t.sessionId(), SessionTracker.password(t.sessionId()));
+                List<Request> queued = new ArrayList<>(c.beforeSession);
+                c.beforeSession.clear();
+                for (Request r : queued) {
+                    onRequest(c, r);
+                }
             }
         } else if (mine && t.cxid() != 0) {
             Connection c = bySession.get(t.sessionId());
@@ -235,8 +245,6 @@ final class RequestProcessor {
         }
         stats.lastZxid = res.zxid();
         stats.nodeCount = tree.nodeCount();
-        stats.ephemerals = tree.ephemeralCount();
-        stats.watches = watches.count();
     }
 
     private void drainReads(Connection c) {
@@ -248,6 +256,9 @@ final class RequestProcessor {
     }
 
     void tick() {
+        // counts that cost a walk are refreshed once per tick, not per request, for the admin words
+        stats.ephemerals = tree.ephemeralCount();
+        stats.watches = watches.count();
         long now = replication.monotonicMs();
         boolean leader = replication.isLeader();
         for (long id : sessions.expired(tree, leader, now)) {
