@@ -239,6 +239,36 @@ class ClientProtocolTest {
     }
 
     @Test
+    void lessCommonOpsAnswerAsZooKeeperDoes() throws Exception {
+        ZooKeeper zk = client();
+        zk.create("/r", b("root"), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        zk.create("/r/a", b("A"), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        zk.create("/r/a/b", EMPTY, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        assertEquals(2, zk.getAllChildrenNumber("/r"));
+        List<OpResult> reads = zk.multi(List.of(Op.getData("/r/a"), Op.getChildren("/r"), Op.getData("/none")));
+        assertArrayEquals(b("A"), ((OpResult.GetDataResult) reads.get(0)).getData());
+        assertEquals(List.of("a"), ((OpResult.GetChildrenResult) reads.get(1)).getChildren());
+        assertEquals(KeeperException.Code.NONODE.intValue(), ((OpResult.ErrorResult) reads.get(2)).getErr());
+        Stat aclStat = new Stat();
+        assertEquals(ZooDefs.Ids.OPEN_ACL_UNSAFE, zk.getACL("/r", aclStat));
+        assertEquals(0, aclStat.getAversion());
+        assertEquals(1, zk.setACL("/r", ZooDefs.Ids.READ_ACL_UNSAFE, 0).getAversion());
+        assertThrows(KeeperException.BadVersionException.class, () -> zk.setACL("/r", ZooDefs.Ids.OPEN_ACL_UNSAFE, 0));
+        assertEquals(ZooDefs.Ids.READ_ACL_UNSAFE, zk.getACL("/r", null));
+        Watcher w = e -> { };
+        zk.getData("/r/a", w, null);
+        zk.removeWatches("/r/a", w, Watcher.WatcherType.Data, false);
+        assertThrows(KeeperException.NoWatcherException.class,
+                () -> zk.removeWatches("/r/a", w, Watcher.WatcherType.Data, false));
+        assertThrows(KeeperException.NoAuthException.class, () -> zk.create("/zookeeper/config/x", EMPTY,
+                ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT));
+        assertEquals(0, zk.getData("/zookeeper/config", false, null).length,
+                "no server list in /zookeeper/config, so Curator keeps its connect string");
+        assertThrows(KeeperException.UnimplementedException.class, () -> zk.create("/ttl", EMPTY,
+                ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT_WITH_TTL, null, 1000));
+    }
+
+    @Test
     void containersAreReapedOnceEmpty() throws Exception {
         ZooKeeper zk = client();
         zk.create("/box", EMPTY, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.CONTAINER);
