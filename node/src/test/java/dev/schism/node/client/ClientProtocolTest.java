@@ -155,6 +155,36 @@ class ClientProtocolTest {
     }
 
     @Test
+    void persistentAndRecursiveWatchesKeepFiring() throws Exception {
+        ZooKeeper watcher = client();
+        ZooKeeper writer = client();
+        LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
+        watcher.addWatch("/tree", e -> events.add(e.getType() + " " + e.getPath()),
+                org.apache.zookeeper.AddWatchMode.PERSISTENT_RECURSIVE);
+        watcher.addWatch("/flat", e -> events.add("flat " + e.getType() + " " + e.getPath()),
+                org.apache.zookeeper.AddWatchMode.PERSISTENT);
+        writer.create("/tree", EMPTY, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        writer.create("/tree/a", EMPTY, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        writer.setData("/tree/a", b("x"), -1);
+        writer.setData("/tree/a", b("y"), -1);
+        writer.delete("/tree/a", -1);
+        writer.create("/flat", EMPTY, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        writer.create("/flat/k", EMPTY, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        writer.setData("/flat/k", b("z"), -1);
+        List<String> expected = List.of("NodeCreated /tree", "NodeCreated /tree/a", "NodeDataChanged /tree/a",
+                "NodeDataChanged /tree/a", "NodeDeleted /tree/a", "flat NodeCreated /flat",
+                "flat NodeChildrenChanged /flat");
+        List<String> got = new ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            String e = events.poll(5, TimeUnit.SECONDS);
+            assertNotNull(e, "missing events after " + got);
+            got.add(e);
+        }
+        assertEquals(expected, got);
+        assertNull(events.poll(300, TimeUnit.MILLISECONDS), "a recursive watch fired for a grandchild's data of /flat");
+    }
+
+    @Test
     void aWatchEventArrivesBeforeTheReplyToALaterRequest() throws Exception {
         ZooKeeper watcher = client();
         ZooKeeper writer = client();
