@@ -7,6 +7,7 @@ import dev.schism.node.tree.DataTree;
 import dev.schism.node.tree.SessionEntry;
 import dev.schism.node.tree.WatchTrigger;
 import dev.schism.node.txn.ClientTxn;
+import dev.schism.node.txn.Err;
 import dev.schism.node.txn.Jute;
 import dev.schism.node.txn.OpCode;
 import java.io.ByteArrayOutputStream;
@@ -112,20 +113,45 @@ final class RequestProcessor {
         long id = req.getSessionId();
         SessionEntry s = tree.session(id);
         if (s == null || !Arrays.equals(req.getPasswd(), SessionTracker.password(id))) {
-            CONNECTIONS.info("{}: session 0x{} {}", c, Long.toHexString(id), s == null ? "expired or unknown" : "bad password");
+            CONNECTIONS.info("{}: session 0x{} {}", c, Long.toHexString(id), s == null ? "expired or unknown"
+                    : "bad password");
             sendConnectResponse(c, 0, 0, new byte[16]);
             c.close();
             return;
         }
+        c.sessionId = id;
+        if (s.owner() == config.myId()) {
+            attach(c);
+            return;
+        }
+        // the client comes from another server: make this one the owner first, so that requests it left
+        // behind there fail with SessionMoved instead of landing after its newer ones
+        Connection waiting = awaitingSession.put(id, c);
+        if (waiting != null && waiting != c) {
+            waiting.close();
+        }
+        if (!propose(new ClientTxn(config.myId(), id, 0, OpCode.REATTACH_SESSION, replication.wallClockMs(),
+                new byte[0]))) {
+            c.close();
+        }
+    }
+
+    /** Binds an established session to this connection and tells the client. */
+    private void attach(Connection c) {
+        long id = c.sessionId;
         Connection old = bySession.put(id, c);
         if (old != null && old != c) {
             watches.removeConnection(old);
             old.close();
         }
-        c.sessionId = id;
         c.established = true;
         sendConnectResponse(c, c.timeoutMs, id, SessionTracker.password(id));
         sessions.touchLocal(id, tree, replication.monotonicMs());
+        List<Request> queued = new ArrayList<>(c.beforeSession);
+        c.beforeSession.clear();
+        for (Request r : queued) {
+            onRequest(c, r);
+        }
     }
 
     private void sendConnectResponse(Connection c, int timeout, long sessionId, byte[] password) {
@@ -212,16 +238,22 @@ final class RequestProcessor {
         }
         sessions.touchedByTxn(res.touchedSessions(), tree, replication.monotonicMs());
         boolean mine = t.origin() == config.myId();
-        if (mine && t.opType() == OpCode.CREATE_SESSION) {
-            Connection c = awaitingSession.remove(t.sessionId());
+        if (t.opType() == OpCode.REATTACH_SESSION && !mine) {
+            Connection stale = bySession.remove(t.sessionId()); // its client now talks to another server
+            if (stale != null) {
+                watches.removeConnection(stale);
+                stale.close();
+            }
+        }
+        if (mine && (t.opType() == OpCode.CREATE_SESSION || t.opType() == OpCode.REATTACH_SESSION)) {
+            Connection c = awaitingSession.get(t.sessionId());
             if (c != null && !c.closed) {
-                c.established = true;
-                bySession.put(t.sessionId(), c);
-                sendConnectResponse(c, c.timeoutMs, t.sessionId(), SessionTracker.password(t.sessionId()));
-                List<Request> queued = new ArrayList<>(c.beforeSession);
-                c.beforeSession.clear();
-                for (Request r : queued) {
-                    onRequest(c, r);
+                awaitingSession.remove(t.sessionId());
+                if (res.err() == Err.OK) {
+                    attach(c);
+                } else {
+                    sendConnectResponse(c, 0, 0, new byte[16]);
+                    c.close();
                 }
             }
         } else if (mine && t.cxid() != 0) {
