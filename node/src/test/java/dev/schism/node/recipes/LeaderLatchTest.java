@@ -80,7 +80,10 @@ class LeaderLatchTest {
             assertTrue(under != null, "leader's client is on an unknown port " + port);
             long killedAt = System.nanoTime();
             under.kill();
-            int third = monitor.awaitSingleHolder(SESSION_MS + 10_000);
+            // the leader's client must notice (SUSPENDED drops leadership); then exactly one holder again: another
+            // client, or the same one if its session survived the move (Curator re-checks its node on RECONNECTED)
+            monitor.awaitNotHolding(second, SESSION_MS + 5_000);
+            int third = monitor.awaitSingleHolder(SESSION_MS + 20_000);
             long movedMs = (System.nanoTime() - killedAt) / 1_000_000L;
             assertTrue(movedMs < SESSION_MS + 10_000, "leadership took " + movedMs + " ms to move");
             under.restartFrom(ensemble.server(under.sid == 1 ? 2 : 1));
