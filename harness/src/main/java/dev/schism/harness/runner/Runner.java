@@ -180,7 +180,7 @@ public final class Runner {
         }
         if (interrupted) {
             runProblems.add(CheckResult.unknown("run", String.format(java.util.Locale.ROOT,
-                    "interrupted after %.1f s of %.0f s; the history up to then was checked", clock.getAsLong() / 1e9, spec.timeLimitSeconds())));
+                    "interrupted %.1f s after the start (time limit %.0f s); the history up to then was checked", clock.getAsLong() / 1e9, spec.timeLimitSeconds())));
         }
         List<CheckResult> results = Analysis.analyze(folder, workload.checkers(), runProblems);
         return new Outcome(folder, results, CheckResult.compose(results), interrupted);
