@@ -78,13 +78,19 @@ public final class Runner {
              Session session = new Session(spec, workload, folder, clock, history, faults)) {
             try {
                 session.open();
-            } catch (IllegalArgumentException | IOException e) {
-                throw e; // setup failed: there is no run to check
+            } catch (IllegalArgumentException e) {
+                throw e;
             } catch (Exception e) {
-                throw new IOException(e.getMessage(), e);
+                if (!session.clusterUp()) {
+                    throw e instanceof IOException io ? io : new IOException(e.getMessage(), e); // nothing ran: nothing to check
+                }
+                // The nodes ran (and kept journals) but the workload could not start: still check what they did.
+                runProblems.add(CheckResult.unknown("run", "the workload could not start: " + e.getMessage()));
             }
             try {
-                session.runPhases();
+                if (runProblems.isEmpty()) {
+                    session.runPhases();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 interrupted = true;
@@ -116,6 +122,7 @@ public final class Runner {
         private NemesisPackages.Plan plan;
         private Interpreter interp;
         private boolean healed;
+        private boolean clusterUp;
 
         Session(TestSpec spec, Workload workload, RunFolder folder, LongSupplier clock, HistoryWriter history, FaultJournal faults) {
             this.spec = spec;
@@ -140,6 +147,7 @@ public final class Runner {
                     NodeCommand.locate(nodeJar), spec.injectBug(), LocalCluster.Spec.defaultConfig()));
             console.println("schism: starting " + spec.nodes() + " nodes" + spec.injectBug().map(b -> " with injected bug " + b).orElse(""));
             cluster.start();
+            clusterUp = true;
             String leader = cluster.awaitLeader(Duration.ofSeconds(60));
             console.println("schism: " + leader + " leads; starting " + spec.concurrency() + " clients");
             workload.setup(cluster, spec);
@@ -165,6 +173,11 @@ public final class Runner {
             if (interrupted) {
                 interp.stop();
             }
+        }
+
+        /** Whether the nodes started (so their journals are worth checking even if the workload did not start). */
+        boolean clusterUp() {
+            return clusterUp;
         }
 
         /** Main phase under faults, final heal, recovery phase, drain. */
