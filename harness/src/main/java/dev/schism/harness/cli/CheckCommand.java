@@ -37,8 +37,8 @@ public final class CheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
-            description = "register, cas-register, etcd, kv, set or znode (default: etcd for porcupine-etcd, "
-                    + "kv for porcupine-kv)")
+            description = "register, cas-register, etcd, kv, set or znode, or independent-<model> for Jepsen's "
+                    + "[key value] tuples (default: etcd for porcupine-etcd, kv for porcupine-kv)")
     String model;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",

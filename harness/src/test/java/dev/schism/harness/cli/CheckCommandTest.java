@@ -91,7 +91,8 @@ class CheckCommandTest {
     void badArgumentsExit254WithOneLineReason() throws Exception {
         String f = data("jepsen/etcd_005.log");
         assertEquals(254, run("check", "--model", "nope", "--format", "porcupine-etcd", f));
-        assertEquals("schism: unknown model 'nope' (expected one of register, cas-register, etcd, kv, set, znode)",
+        assertEquals("schism: unknown model 'nope' (expected one of register, cas-register, etcd, kv, set, znode,"
+                + " optionally prefixed with independent-)",
                 err.strip());
         assertEquals(254, run("check", "--model", "etcd", "--format", "xml", f));
         assertTrue(err.strip().startsWith("schism: unknown format 'xml'"), err);

@@ -62,6 +62,7 @@ final class ClientChannelHandler extends SimpleChannelInboundHandler<byte[]> {
                 replication.execute(() -> processor.onConnect(c, connect));
             } else {
                 Request r = RequestDecoder.decode(frame, System.nanoTime());
+                c.requestRead();
                 replication.execute(() -> processor.onRequest(c, r));
             }
         } catch (IOException e) {

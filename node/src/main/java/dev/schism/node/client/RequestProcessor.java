@@ -170,6 +170,7 @@ final class RequestProcessor {
     }
 
     private void answer(Connection c, Request r) {
+        c.requestDone();
         reads.answer(c, r);
         stats.latency((System.nanoTime() - r.receivedNanos()) / 1_000_000L);
     }
@@ -219,6 +220,7 @@ final class RequestProcessor {
             if (head != null && head.isWrite() && head.xid() == t.cxid() && head.type() == t.opType()) {
                 c.pending.poll();
                 stats.outstanding.decrementAndGet();
+                c.requestDone();
                 c.reply(new ReplyHeader(head.xid(), res.zxid(), res.err()), res.response());
                 stats.latency((System.nanoTime() - head.receivedNanos()) / 1_000_000L);
                 drainReads(c);

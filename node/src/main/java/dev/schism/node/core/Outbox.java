@@ -62,6 +62,20 @@ public final class Outbox {
     }
 
     public Ready drain() {
+        if (!toLog.isEmpty() && !messages.isEmpty()) {
+            // No message of this core depends on the durability of appends made in the same batch (every
+            // durability-dependent packet is produced by persisted()), so hand the messages out first, in
+            // a batch without appends: a shell that holds messages until its fsync need not hold these,
+            // and proposals reach followers while the leader's own fsync is still running.
+            Ready first = new Ready(acceptedEpoch, currentEpoch, snapshot, truncateTo, List.of(), false, messages,
+                    List.of(), List.of());
+            acceptedEpoch = -1;
+            currentEpoch = -1;
+            snapshot = null;
+            truncateTo = -1;
+            messages = new ArrayList<>();
+            return first;
+        }
         Ready r = new Ready(acceptedEpoch, currentEpoch, snapshot, truncateTo, toLog, !toLog.isEmpty(), messages,
                 committed, roleChanges);
         acceptedEpoch = -1;

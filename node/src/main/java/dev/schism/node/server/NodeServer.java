@@ -36,7 +36,7 @@ public final class NodeServer implements Replication, AutoCloseable {
     private final NodeClock clock = new NodeClock();
     private final Storage storage;
     private final DataTree tree;
-    private final Peer peer;
+    private final Replica peer;
     private final Transport transport;
     private final ClientLayer clients;
     private final EventJournal journal;
@@ -68,9 +68,18 @@ public final class NodeServer implements Replication, AutoCloseable {
         if (disk.snapshot() != null) {
             tree.restore(disk.snapshot());
         }
-        this.peer = new Peer(peerConfig, disk, tree);
-        if (injectBug != null) {
-            BugInjection.apply(peer, injectBug);
+        if (cfg.standalone()) {
+            if (injectBug != null) {
+                throw new IllegalArgumentException("--inject-bug " + injectBug
+                        + ": a standalone server runs no election or ZAB to break");
+            }
+            this.peer = new StandaloneReplica(cfg.myId(), disk);
+        } else {
+            Peer quorumPeer = new Peer(peerConfig, disk, tree);
+            if (injectBug != null) {
+                quorumPeer.injectBug(injectBug);
+            }
+            this.peer = new QuorumReplica(quorumPeer);
         }
         this.journal = new EventJournal(cfg.dataDir().resolve("events.jsonl"));
         this.loop = new CoreLoop(prefix + "-core", clock, peerConfig.msPerTick(), this::tick, this::afterBatch,

@@ -71,6 +71,13 @@ final class TreeSnapshotCodec {
         }
     }
 
+    private static int bounded(int n, int limit, String what) {
+        if (n < 0 || n > limit) {
+            throw new IllegalArgumentException("tree snapshot: " + what + " " + n + " exceeds the snapshot size");
+        }
+        return n;
+    }
+
     /** Reads into an emptied tree; bad bytes are an IllegalArgumentException naming the offending part. */
     static void read(byte[] data, DataTree tree) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
@@ -84,12 +91,12 @@ final class TreeSnapshotCodec {
             tree.nodes.clear();
             tree.containers.clear();
             tree.sessions.clear();
-            int count = in.readInt();
+            int count = bounded(in.readInt(), data.length, "node count");
             for (int i = 0; i < count; i++) {
                 String path = in.readUTF();
-                tree.putRaw(path, readNode(in));
+                tree.putRaw(path, readNode(in, data.length));
             }
-            int sessions = in.readInt();
+            int sessions = bounded(in.readInt(), data.length, "session count");
             for (int i = 0; i < sessions; i++) {
                 long id = in.readLong();
                 tree.sessions.put(id, new SessionEntry(id, in.readInt()));
@@ -110,7 +117,7 @@ final class TreeSnapshotCodec {
         }
     }
 
-    private static ZNode readNode(DataInputStream in) throws IOException {
+    private static ZNode readNode(DataInputStream in, int limit) throws IOException {
         long czxid = in.readLong();
         long mzxid = in.readLong();
         long ctime = in.readLong();
@@ -121,13 +128,13 @@ final class TreeSnapshotCodec {
         long owner = in.readLong();
         long pzxid = in.readLong();
         int sequence = in.readInt();
-        int aclCount = in.readInt();
+        int aclCount = bounded(in.readInt(), limit, "ACL count");
         List<ACL> acl = new ArrayList<>();
         for (int i = 0; i < aclCount; i++) {
             int perms = in.readInt();
             acl.add(new ACL(perms, new Id(in.readUTF(), in.readUTF())));
         }
-        byte[] data = new byte[in.readInt()];
+        byte[] data = new byte[bounded(in.readInt(), limit, "data length")];
         in.readFully(data);
         ZNode n = new ZNode(data, acl, czxid, ctime, owner);
         n.mzxid = mzxid;
@@ -137,7 +144,7 @@ final class TreeSnapshotCodec {
         n.aversion = aversion;
         n.pzxid = pzxid;
         n.sequence = sequence;
-        int children = in.readInt();
+        int children = bounded(in.readInt(), limit, "child count");
         for (int i = 0; i < children; i++) {
             n.children.add(in.readUTF());
         }

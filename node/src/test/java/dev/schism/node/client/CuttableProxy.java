@@ -14,14 +14,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * relayed connection and refuses new ones until {@link #heal()}. The client sees its server vanish while
  * the server only sees a closed socket (no closeSession), as with a network partition.
  */
-final class CuttableProxy implements AutoCloseable {
+public final class CuttableProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
     private final Thread acceptor;
 
-    CuttableProxy(int targetPort) throws IOException {
+    public CuttableProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.listener = new ServerSocket();
         listener.bind(new InetSocketAddress("127.0.0.1", 0));
@@ -30,7 +30,7 @@ final class CuttableProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
@@ -73,7 +73,7 @@ final class CuttableProxy implements AutoCloseable {
         t.start();
     }
 
-    void cut() {
+    public void cut() {
         cut = true;
         for (Socket s : open) {
             closeQuietly(s);
@@ -81,7 +81,7 @@ final class CuttableProxy implements AutoCloseable {
         open.clear();
     }
 
-    void heal() {
+    public void heal() {
         cut = false;
     }
 

@@ -26,8 +26,17 @@ public final class InJvmEnsemble implements AutoCloseable {
     final List<Server> servers = new ArrayList<>();
     private long zxid = 0x100000000L;
 
+    private final Set<String> fourLetterWords;
+    private final int maxClientCnxns;
+
     public InJvmEnsemble(int size, int tickMs) throws IOException {
+        this(size, tickMs, Set.of("*"), 0);
+    }
+
+    public InJvmEnsemble(int size, int tickMs, Set<String> fourLetterWords, int maxClientCnxns) throws IOException {
         this.tickMs = tickMs;
+        this.fourLetterWords = fourLetterWords;
+        this.maxClientCnxns = maxClientCnxns;
         for (int i = 1; i <= size; i++) {
             Server s = new Server(i, size);
             servers.add(s);
@@ -67,6 +76,8 @@ public final class InJvmEnsemble implements AutoCloseable {
         public final int sid;
         final int size;
         volatile boolean up;
+        /** Up but not serving: like a server that lost its quorum and is LOOKING. */
+        volatile boolean serving = true;
         volatile long lastZxid;
         public int port;
         private final AtomicLong clockOffset = new AtomicLong();
@@ -87,8 +98,8 @@ public final class InJvmEnsemble implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            layer = new ClientLayer(new ClientConfig(sid, "127.0.0.1", bindPort, tickMs, 0, 2 * tickMs, 20 * tickMs,
-                    Set.of("*")), tree, this);
+            layer = new ClientLayer(new ClientConfig(sid, "127.0.0.1", bindPort, tickMs, maxClientCnxns, 2 * tickMs,
+                    20 * tickMs, fourLetterWords), tree, this);
             layer.start();
             port = layer.port();
             up = true;
@@ -124,6 +135,15 @@ public final class InJvmEnsemble implements AutoCloseable {
             core.shutdownNow();
         }
 
+        /** Stops or resumes serving, as the server shell does when it goes LOOKING and back. */
+        public void setServing(boolean now) {
+            serving = now;
+            onCore(() -> {
+                layer.servingChanged(now);
+                return null;
+            });
+        }
+
         /** Restarts on the same port from a live peer's snapshot (as a SNAP sync would). */
         public void restartFrom(Server peer) throws IOException {
             CompletableFuture<Snapshot> snap = new CompletableFuture<>();
@@ -154,7 +174,7 @@ public final class InJvmEnsemble implements AutoCloseable {
 
         @Override
         public boolean propose(byte[] payload) {
-            if (!up) {
+            if (!up || !serving) {
                 return false;
             }
             sequence(payload);
@@ -164,7 +184,8 @@ public final class InJvmEnsemble implements AutoCloseable {
         @Override
         public NodeStatus status() {
             String mode = size == 1 ? "standalone" : sid == 1 ? "leader" : "follower";
-            return new NodeStatus(up ? mode : null, up, sid, 1, lastZxid, size, sid == 1 ? size - 1 : 0,
+            boolean live = up && serving;
+            return new NodeStatus(live ? mode : null, live, sid, 1, lastZxid, size, sid == 1 ? size - 1 : 0,
                     sid == 1 ? size - 1 : 0);
         }
 

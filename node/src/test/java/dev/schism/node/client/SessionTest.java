@@ -102,6 +102,51 @@ class SessionTest {
     }
 
     @Test
+    void watchesFollowASessionToAnotherServerThroughSetWatches() throws Exception {
+        ensemble = new InJvmEnsemble(3, TICK);
+        ZooKeeper writer = client("127.0.0.1:" + ensemble.server(1).port, 4000, null);
+        for (String p : List.of("/sw-data", "/sw-same", "/sw-kids", "/sw-gone")) {
+            writer.create(p, new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        }
+        CuttableProxy toTwo = new CuttableProxy(ensemble.server(2).port);
+        closeables.add(toTwo);
+        String connect = "127.0.0.1:" + toTwo.port() + ",127.0.0.1:" + ensemble.server(3).port;
+        LinkedBlockingQueue<WatchedEvent> events = new LinkedBlockingQueue<>();
+        ZooKeeper watcher = client(connect, 4000, null);
+        // make sure it sits on server 2 (behind the proxy) before arming
+        while (!Clients.fourLetter(ensemble.server(2).port, "srvr", null).contains("\nConnections: 1\n")) {
+            watcher.close();
+            closeables.remove(watcher);
+            watcher = client(connect, 4000, null);
+        }
+        watcher.getData("/sw-data", events::add, null);
+        watcher.getData("/sw-same", events::add, null);
+        watcher.getChildren("/sw-kids", events::add);
+        watcher.exists("/sw-new", events::add);
+        watcher.exists("/sw-gone", events::add);
+        toTwo.cut();
+        // changes while the watcher is away: each must come back as its event on reconnect
+        writer.setData("/sw-data", new byte[] {1}, -1);
+        writer.create("/sw-kids/k", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        writer.create("/sw-new", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        writer.delete("/sw-gone", -1);
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (int i = 0; i < 4; i++) {
+            WatchedEvent e = events.poll(15, TimeUnit.SECONDS);
+            assertNotNull(e, "missing replayed events; got " + seen);
+            seen.add(e.getType() + " " + e.getPath());
+        }
+        assertEquals(new java.util.TreeSet<>(List.of("NodeChildrenChanged /sw-kids", "NodeCreated /sw-new",
+                "NodeDataChanged /sw-data", "NodeDeleted /sw-gone")), seen);
+        // the unchanged watch was re-armed on the new server and still fires once
+        writer.setData("/sw-same", new byte[] {2}, -1);
+        WatchedEvent same = events.poll(10, TimeUnit.SECONDS);
+        assertNotNull(same, "re-armed watch did not fire");
+        assertEquals("NodeDataChanged /sw-same", same.getType() + " " + same.getPath());
+        assertNull(events.poll(300, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
     void unknownSessionsGetZooKeepersExpiredAnswerAndStaleClientsAreRefused() throws Exception {
         ensemble = new InJvmEnsemble(1, TICK);
         int port = ensemble.server(1).port;

@@ -39,6 +39,7 @@ public final class EnsembleProcesses implements AutoCloseable {
     private final Path dir;
     private final int[] clientPorts;
     private final Process[] processes;
+    private Thread reaper;
 
     private EnsembleProcesses(Kind kind, int size, int tickMs) throws IOException {
         this.kind = kind;
@@ -68,6 +69,15 @@ public final class EnsembleProcesses implements AutoCloseable {
     /** Starts every server and waits until each answers srvr with a Mode line. */
     public static EnsembleProcesses start(Kind kind, int size, int tickMs) throws Exception {
         EnsembleProcesses e = new EnsembleProcesses(kind, size, tickMs);
+        Thread reaper = new Thread(() -> {
+            for (Process p : e.processes) {
+                if (p != null) {
+                    p.destroyForcibly();
+                }
+            }
+        }, "ensemble-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
+        e.reaper = reaper;
         try {
             for (int sid = 1; sid <= size; sid++) {
                 e.launch(sid);
@@ -197,6 +207,13 @@ public final class EnsembleProcesses implements AutoCloseable {
     public void close() throws InterruptedException {
         for (int sid = 1; sid <= size; sid++) {
             kill(sid);
+        }
+        if (reaper != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(reaper);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook runs anyway
+            }
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {

@@ -170,4 +170,16 @@ class ElectionScenarioTest {
         assertEquals(8, c.machines.get(victim).txns.size(), "caught up from its log plus a DIFF");
         assertEquals(c.machines.get(leader).txns, c.machines.get(victim).txns);
     }
+
+    @Test
+    void singleVoterLeadsAloneAndCommits() {
+        LoopbackCluster c = new LoopbackCluster(Set.of(1L), Set.of());
+        c.start(1, LoopbackCluster.withLog(1, 2));
+        c.run(20);
+        assertEquals(1, c.leader(), c.toString());
+        assertEquals(2, c.machines.get(1L).txns.size());
+        assertTrue(c.peers.get(1L).propose(new byte[] {9}));
+        c.drain(1);
+        assertEquals(3, c.machines.get(1L).txns.size());
+    }
 }

@@ -59,6 +59,17 @@ final class HolderMonitor implements AutoCloseable {
         throw new AssertionError("no single holder within " + timeoutMs + " ms; holders now " + holders());
     }
 
+    /** Waits until the candidate no longer believes it holds. */
+    void awaitNotHolding(int candidate, long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (candidates.get(candidate).getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("candidate " + candidate + " still holds after " + timeoutMs + " ms");
+            }
+            Thread.sleep(2);
+        }
+    }
+
     int maxSimultaneousHolders() {
         return maxHolders.get();
     }

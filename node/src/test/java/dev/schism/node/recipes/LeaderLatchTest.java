@@ -64,7 +64,12 @@ class LeaderLatchTest {
         }
         try (HolderMonitor monitor = new HolderMonitor(holds)) {
             int first = monitor.awaitSingleHolder(15_000);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (curators.get(0).getChildren().forPath("/jepsen/latch").size() < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             assertEquals(5, curators.get(0).getChildren().forPath("/jepsen/latch").size());
+            assertEquals(first, monitor.awaitSingleHolder(1000), "leadership changed hands with no cause");
 
             latches.get(first).close();
             int second = monitor.awaitSingleHolder(10_000);
@@ -80,7 +85,10 @@ class LeaderLatchTest {
             assertTrue(under != null, "leader's client is on an unknown port " + port);
             long killedAt = System.nanoTime();
             under.kill();
-            int third = monitor.awaitSingleHolder(SESSION_MS + 10_000);
+            // the leader's client must notice (SUSPENDED drops leadership); then exactly one holder again: another
+            // client, or the same one if its session survived the move (Curator re-checks its node on RECONNECTED)
+            monitor.awaitNotHolding(second, SESSION_MS + 5_000);
+            int third = monitor.awaitSingleHolder(SESSION_MS + 20_000);
             long movedMs = (System.nanoTime() - killedAt) / 1_000_000L;
             assertTrue(movedMs < SESSION_MS + 10_000, "leadership took " + movedMs + " ms to move");
             under.restartFrom(ensemble.server(under.sid == 1 ? 2 : 1));

@@ -176,6 +176,25 @@ class LinearizabilityCheckerTest {
     }
 
     @Test
+    void manySmallPartitionsFitASmallBudget() {
+        List<Op> ops = new ArrayList<>();
+        for (int key = 0; key < 400; key++) {
+            for (int p = 0; p < 3; p++) {
+                List<Object> kv = List.of("k" + key, "v" + p);
+                ops.add(new Op(ops.size(), -1, p, OpType.INVOKE, "append", kv, null, null));
+            }
+            for (int p = 0; p < 3; p++) {
+                List<Object> kv = List.of("k" + key, "v" + p);
+                ops.add(new Op(ops.size(), -1, p, OpType.OK, "append", kv, null, null));
+            }
+        }
+        CheckResult r = LinearizabilityChecker.check(Models.byName("kv"), new History(ops),
+                CheckOptions.DEFAULT.withMemoryBudget(1L << 20));
+        assertEquals(Verdict.VALID, r.verdict(), r.toString());
+        assertEquals(400, r.partitions().size());
+    }
+
+    @Test
     void unknownLosesToInvalid() throws IOException {
         // A time limit too short for the slow keys still reports the quick illegal ones.
         CheckResult r = LinearizabilityChecker.check(Models.byName("kv"), kv("c50-bad.txt"),

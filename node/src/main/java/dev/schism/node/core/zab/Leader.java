@@ -136,6 +136,7 @@ public final class Leader {
         for (LearnerHandler h : handlers.values()) {
             sendInfo(h);
         }
+        finishDiscovery(); // a lone voter needs nobody's promise
     }
 
     private void sendInfo(LearnerHandler h) {
@@ -162,17 +163,24 @@ public final class Leader {
             startSync(h);
             return;
         }
+        finishDiscovery();
+    }
+
+    /** A quorum (with the leader) promised the new epoch: it becomes current and sync starts. */
+    private void finishDiscovery() {
         Set<Long> acks = new HashSet<>(epochAcks);
         acks.add(me);
-        if (config.isQuorum(acks)) {
-            discoveryDone = true;
-            r.setCurrentEpoch(epoch);
-            for (LearnerHandler other : handlers.values()) {
-                if (other.stage == LearnerHandler.Stage.EPOCH_ACKED) {
-                    startSync(other);
-                }
+        if (discoveryDone || epoch < 0 || !config.isQuorum(acks)) {
+            return;
+        }
+        discoveryDone = true;
+        r.setCurrentEpoch(epoch);
+        for (LearnerHandler other : handlers.values()) {
+            if (other.stage == LearnerHandler.Stage.EPOCH_ACKED) {
+                startSync(other);
             }
         }
+        checkEstablish();
     }
 
     private boolean moreRecent(long theirEpoch, long theirZxid) {
@@ -181,6 +189,9 @@ public final class Leader {
 
     private void startSync(LearnerHandler h) {
         SyncPlan plan = SyncPlan.decide(h.peerLast, r.log());
+        if (plan.mode() != SyncMode.SNAP && r.log().range(plan.from(), r.lastQueued()).size() > Replica.WINDOW) {
+            plan = new SyncPlan(SyncMode.SNAP, -1, -1); // a snapshot is cheaper than this long a DIFF
+        }
         Snapshot snap = null;
         long from = plan.from();
         if (plan.mode() == SyncMode.SNAP) {

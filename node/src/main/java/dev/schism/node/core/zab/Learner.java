@@ -3,8 +3,12 @@ package dev.schism.node.core.zab;
 import dev.schism.node.core.Outbox;
 import dev.schism.node.core.PeerConfig;
 import dev.schism.node.core.Role;
+import dev.schism.node.core.Txn;
 import dev.schism.node.core.Zxid;
 import dev.schism.node.core.election.Election;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The following (or observing) side of ZAB for one learner session with one leader: FOLLOWERINFO until
@@ -32,6 +36,7 @@ public final class Learner {
     private long epoch = -1;
     private AckEpoch ackEpoch;
     private boolean newLeaderSeen;
+    private final List<Txn> early = new ArrayList<>();
     private long commitTarget = -1;
     private long requestId;
     private long now;
@@ -178,6 +183,7 @@ public final class Learner {
         commitTarget = Math.max(commitTarget, s.committed());
         stage = Stage.SYNCING;
         newLeaderSeen = false;
+        early.clear();
         applyCommits();
     }
 
@@ -211,6 +217,12 @@ public final class Learner {
         stage = Stage.SYNCED;
         election.updatePeerEpoch(epoch);
         out.send(leader, new Ack(me, epoch, attempt, Zxid.make(epoch, 0)));
+        for (Txn t : early) {
+            if (t.zxid() == expectedNext()) {
+                r.append(t);
+            }
+        }
+        early.clear();
     }
 
     /** UPTODATE, or a PING (sent only once the epoch is established): start serving, apply, ack. */
@@ -231,11 +243,20 @@ public final class Learner {
     }
 
     private void onProposal(Proposal p) {
-        if (observer || stage.compareTo(Stage.SYNCED) < 0) {
+        if (observer || stage.compareTo(Stage.SYNCING) < 0) {
             return;
         }
         lastHeard = now;
         long z = p.txn().zxid();
+        if (stage == Stage.SYNCING) {
+            // Not logged before NEWLEADER is acked (currentEpoch must not lag a logged proposal), but
+            // kept, so a learner that syncs while writes go on does not wait for the leader's re-send.
+            long last = early.isEmpty() ? r.lastQueued() : early.get(early.size() - 1).zxid();
+            if (z == next(last)) {
+                early.add(p.txn());
+            }
+            return;
+        }
         if (z == expectedNext()) {
             r.append(p.txn());
         }
@@ -258,7 +279,10 @@ public final class Learner {
     }
 
     private long expectedNext() {
-        long last = r.lastQueued();
+        return next(r.lastQueued());
+    }
+
+    private long next(long last) {
         return Zxid.epoch(last) == epoch ? last + 1 : Zxid.make(epoch, 1);
     }
 

@@ -1,0 +1,96 @@
+package dev.schism.node.recipes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.schism.node.conformance.EnsembleProcesses;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.recipes.leader.LeaderLatch;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Curator 5.9.0 LeaderLatch, five clients, on a 3-server Schism ensemble of real processes: exactly one
+ * leader; closing it hands over to one other; SIGKILL of the server under the leader's client moves
+ * leadership within the session timeout (plus re-election); restart; never two holders at once.
+ */
+class LeaderLatchIT {
+    private static final int TICK = 200;
+    private static final int SESSION_MS = 4000;
+    private EnsembleProcesses ensemble;
+    private final List<CuratorFramework> curators = new ArrayList<>();
+    private final List<LeaderLatch> latches = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        for (LeaderLatch l : latches) {
+            try {
+                l.close();
+            } catch (Exception e) {
+                // already closed by the test
+            }
+        }
+        for (CuratorFramework c : curators) {
+            c.close();
+        }
+        if (ensemble != null) {
+            ensemble.close();
+        }
+    }
+
+    @Test
+    void fiveCuratorClientsOnRealProcesses() throws Exception {
+        ensemble = EnsembleProcesses.start(EnsembleProcesses.Kind.SCHISM, 3, TICK);
+        String connect = ensemble.connectString();
+        List<BooleanSupplier> holds = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            CuratorFramework c = CuratorFrameworkFactory.newClient(connect, SESSION_MS, 3000,
+                    new ExponentialBackoffRetry(100, 10));
+            c.start();
+            curators.add(c);
+            LeaderLatch latch = new LeaderLatch(c, "/jepsen/latch", "c" + i);
+            latches.add(latch);
+            holds.add(latch::hasLeadership);
+        }
+        for (LeaderLatch l : latches) {
+            l.start();
+        }
+        try (HolderMonitor monitor = new HolderMonitor(holds)) {
+            int first = monitor.awaitSingleHolder(30_000);
+            latches.get(first).close();
+            int second = monitor.awaitSingleHolder(15_000);
+            assertNotEquals(first, second);
+
+            int port = LeaderLatchTest.connectedPort(curators.get(second));
+            int victim = -1;
+            for (int sid = 1; sid <= 3; sid++) {
+                if (ensemble.clientPort(sid) == port) {
+                    victim = sid;
+                }
+            }
+            assertTrue(victim > 0, "leader's client is on an unknown port " + port);
+            long killedAt = System.nanoTime();
+            ensemble.kill(victim);
+            // the leader's client must notice (SUSPENDED drops leadership); then exactly one holder again: another
+            // client, or the same one if its session survived the move (Curator re-checks its node on RECONNECTED)
+            monitor.awaitNotHolding(second, SESSION_MS + 5_000);
+            int third = monitor.awaitSingleHolder(SESSION_MS + 20_000);
+            long movedMs = (System.nanoTime() - killedAt) / 1_000_000L;
+            System.out.printf("LeaderLatchIT: client %d leads %d ms after SIGKILL of server %d (was client %d)%n", third,
+                    movedMs, victim, second);
+            ensemble.restart(victim);
+            ensemble.awaitAllServing(30_000);
+            Thread.sleep(2000);
+            assertEquals(1, monitor.holders().size(), "holders after restart: " + monitor.holders());
+            assertEquals(1, monitor.maxSimultaneousHolders(), "two clients held the latch at once");
+            assertEquals(connect, curators.get(0).getZookeeperClient().getCurrentConnectionString(),
+                    "Curator rewrote its connection string from /zookeeper/config");
+        }
+    }
+}
