@@ -79,6 +79,24 @@ class PorcupineConformanceTest {
         assertEquals(expected, r.verdict(), row.file() + ": " + r);
     }
 
+    /**
+     * For the linearizable kv files every partition runs to its end, so the step counts summed over the
+     * partitions are deterministic too; Porcupine's (from its reference measurements): c01-ok 58, c10-ok
+     * 1,127, c50-ok 741,945 steps with 177,864 cache entries.
+     */
+    @org.junit.jupiter.params.provider.CsvSource({"kv/c01-ok.txt,58,-1", "kv/c10-ok.txt,1127,-1",
+            "kv/c50-ok.txt,741945,177864"})
+    @ParameterizedTest(name = "{0}")
+    void kvStepCountsMatchPorcupine(String file, long steps, long entries) throws IOException {
+        Row row = manifest().stream().filter(r -> r.file().equals(file)).findFirst().orElseThrow();
+        LinearizabilityResult r = LinearizabilityChecker.check(Models.byName("kv"), read(row), CheckOptions.DEFAULT);
+        assertEquals(Verdict.VALID, r.verdict());
+        assertEquals(steps, r.stats().steps(), file);
+        if (entries >= 0) {
+            assertEquals(entries, r.stats().cacheEntries(), file);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("etcdRows")
     void etcdCountersMatchPorcupineExactly(Row row) throws IOException {
