@@ -36,7 +36,14 @@ final class PartitionSearch<S> {
     private final long[] zobrist;
 
     private SearchStats stats = SearchStats.ZERO;
-    private int[] longest = new int[0];
+    /**
+     * The longest prefix so far as call nodes: {@code longestNodes[0..longestLength)}. Its first
+     * {@code longestAgrees} nodes equal the current stack's, so recording a longer prefix copies only the
+     * rest (a full copy at every new depth would cost O(n^2) on long sequential histories).
+     */
+    private int[] longestNodes = new int[0];
+    private int longestLength;
+    private int longestAgrees;
     private int blockingOp = -1;
     private long bytesTaken;
 
@@ -228,7 +235,7 @@ final class PartitionSearch<S> {
                         entry = next[entry];
                     }
                 } else {
-                    if (sp > longest.length || blockingOp < 0) {
+                    if (sp > longestLength || blockingOp < 0) {
                         recordLongest(stackNode, sp, opOf[entry]);
                     }
                     if (sp == 0) {
@@ -237,6 +244,9 @@ final class PartitionSearch<S> {
                     }
                     backtracks++;
                     sp--;
+                    if (sp < longestAgrees) {
+                        longestAgrees = sp;
+                    }
                     int e = stackNode[sp];
                     state = (S) stackState[sp];
                     stackState[sp] = null;
@@ -274,11 +284,12 @@ final class PartitionSearch<S> {
     }
 
     private void recordLongest(int[] stackNode, int sp, int blocking) {
-        int[] l = new int[sp];
-        for (int i = 0; i < sp; i++) {
-            l[i] = opOf[stackNode[i]];
+        if (longestNodes.length < sp) {
+            longestNodes = java.util.Arrays.copyOf(longestNodes, n);
         }
-        longest = l;
+        System.arraycopy(stackNode, longestAgrees, longestNodes, longestAgrees, sp - longestAgrees);
+        longestAgrees = sp;
+        longestLength = sp;
         blockingOp = blocking;
     }
 
@@ -302,7 +313,11 @@ final class PartitionSearch<S> {
 
     /** The longest linearizable prefix found (indices into the partition's operations), in order. */
     int[] longest() {
-        return longest;
+        int[] ops = new int[longestLength];
+        for (int i = 0; i < longestLength; i++) {
+            ops[i] = opOf[longestNodes[i]];
+        }
+        return ops;
     }
 
     /** The operation whose return stopped the longest prefix from growing, or -1. */

@@ -89,6 +89,49 @@ class LinearizabilityCheckerTest {
                 op(1, "read", null, null, 5, 6)));
     }
 
+    /** A long single-register history of a correct register: 5 clients, 20,000 operations. */
+    static History longRegisterHistory(int n, int procs, long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        List<Op> ops = new ArrayList<>();
+        long register = 0;
+        int[] phase = new int[procs];
+        boolean[] write = new boolean[procs];
+        long[] value = new long[procs];
+        int done = 0;
+        while (done < n) {
+            int p = rnd.nextInt(procs);
+            if (phase[p] == 0) {
+                write[p] = rnd.nextBoolean();
+                value[p] = rnd.nextInt(5);
+                ops.add(new Op(ops.size(), -1, p, OpType.INVOKE, write[p] ? "write" : "read", write[p] ? value[p] : null,
+                        null, null));
+            } else if (phase[p] == 1) {
+                // the moment the op takes effect, somewhere between its invoke and its completion
+                if (write[p]) {
+                    register = value[p];
+                } else {
+                    value[p] = register;
+                }
+            } else {
+                ops.add(new Op(ops.size(), -1, p, OpType.OK, write[p] ? "write" : "read", value[p], null, null));
+                done++;
+            }
+            phase[p] = (phase[p] + 1) % 3;
+        }
+        return new History(ops);
+    }
+
+    @Test
+    void longSingleRegisterHistoryIsCheckedQuickly() {
+        long t0 = System.nanoTime();
+        LinearizabilityResult r = LinearizabilityChecker.check(Models.byName("cas-register"),
+                longRegisterHistory(20_000, 5, 7), CheckOptions.DEFAULT);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(Verdict.VALID, r.verdict(), r.toString());
+        assertEquals(20_000, r.partitions().get(0).longest().length);
+        assertTrue(ms < 30_000, "took " + ms + " ms");
+    }
+
     @Test
     void noOperationsIsValid() {
         LinearizabilityResult r = LinearizabilityChecker.check(REGISTER, List.of(), CheckOptions.DEFAULT);
