@@ -34,6 +34,7 @@ final class PartitionSearch<S> {
     private final int[] match;
     private final int[] opOf;
     private final long[] zobrist;
+    private final boolean windowsOnly;
 
     private SearchStats stats = SearchStats.ZERO;
     /**
@@ -48,10 +49,16 @@ final class PartitionSearch<S> {
     private long bytesTaken;
 
     PartitionSearch(Model<S> model, List<Operation> ops, SearchControl control) {
+        this(model, ops, control, false);
+    }
+
+    /** {@code windowsOnly}: the memo cache stores bitset windows even for a small partition (for tests). */
+    PartitionSearch(Model<S> model, List<Operation> ops, SearchControl control, boolean windowsOnly) {
         this.model = model;
         this.ops = ops;
         this.control = control;
         this.n = ops.size();
+        this.windowsOnly = windowsOnly;
         this.tail = 2 * n + 1;
         this.inputs = new Object[n];
         this.outputs = new Object[n];
@@ -119,6 +126,9 @@ final class PartitionSearch<S> {
 
     // The search's progress, kept in fields between slices (see run(long)).
     private long[] bits;
+    /** First word of {@code bits} that is not all ones, and one past the last that is not zero (at least low). */
+    private int low;
+    private int high;
     private long bitsHash;
     private int[] stackNode;
     private Object[] stackState;
@@ -158,7 +168,8 @@ final class PartitionSearch<S> {
             bits = new long[Math.max(1, (n + 63) >>> 6)];
             stackNode = new int[n];
             stackState = new Object[n];
-            cache = new MemoCache<>(model, bits.length, control.budget);
+            cache = windowsOnly ? new MemoCache<>(model, bits.length, control.budget, false)
+                    : new MemoCache<>(model, bits.length, control.budget);
             state = model.init();
             entry = next[0];
         }
@@ -174,6 +185,9 @@ final class PartitionSearch<S> {
         final Object[] stackState = this.stackState;
         final MemoCache<S> cache = this.cache;
         long bitsHash = this.bitsHash;
+        int low = this.low;
+        int high = this.high;
+        final int words = bits.length;
         int sp = this.sp;
         S state = this.state;
         long steps = this.steps;
@@ -212,23 +226,34 @@ final class PartitionSearch<S> {
                     steps++;
                     S after = m.step(state, inputs[op], outputs[op]);
                     if (after != null) {
-                        bits[op >>> 6] |= 1L << op;
+                        int w = op >>> 6;
+                        long before = bits[w];
+                        bits[w] = before | (1L << op);
+                        int newLow = low;
+                        if (w == low) {
+                            while (newLow < words && bits[newLow] == -1L) {
+                                newLow++;
+                            }
+                        }
+                        int newHigh = Math.max(Math.max(high, w + 1), newLow);
                         long h = bitsHash ^ zobrist[op];
-                        int found = cache.findOrInsert(h ^ m.hash(after), bits, after);
+                        int found = cache.findOrInsert(h ^ m.hash(after), bits, newLow, newHigh, after);
                         if (found == MemoCache.INSERTED) {
                             stackNode[sp] = entry;
                             stackState[sp] = state;
                             sp++;
                             state = after;
                             bitsHash = h;
+                            low = newLow;
+                            high = newHigh;
                             lift(entry, ret);
                             entry = next[0];
                         } else if (found == MemoCache.FOUND) {
                             hits++;
-                            bits[op >>> 6] &= ~(1L << op);
+                            bits[w] = before;
                             entry = next[entry];
                         } else {
-                            bits[op >>> 6] &= ~(1L << op);
+                            bits[w] = before;
                             ended = SearchOutcome.OVER_BUDGET;
                         }
                     } else {
@@ -251,7 +276,14 @@ final class PartitionSearch<S> {
                     state = (S) stackState[sp];
                     stackState[sp] = null;
                     int op = opOf[e];
-                    bits[op >>> 6] &= ~(1L << op);
+                    int w = op >>> 6;
+                    bits[w] &= ~(1L << op);
+                    if (w < low) {
+                        low = w;
+                    }
+                    while (high > low && bits[high - 1] == 0) {
+                        high--;
+                    }
                     bitsHash ^= zobrist[op];
                     unlift(e, match[e]);
                     entry = next[e];
@@ -262,6 +294,8 @@ final class PartitionSearch<S> {
             ended = SearchOutcome.OVER_BUDGET;
         }
         this.bitsHash = bitsHash;
+        this.low = low;
+        this.high = high;
         this.sp = sp;
         this.state = state;
         this.steps = steps;

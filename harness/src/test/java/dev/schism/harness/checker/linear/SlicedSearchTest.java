@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A search run in short slices (as the quick pass runs partitions) ends exactly as one run straight through. */
+/**
+ * A search run in short slices (as the quick pass runs partitions) ends exactly as one run straight through;
+ * the memo cache's two storage layouts give the same search.
+ */
 class SlicedSearchTest {
 
     @ParameterizedTest
@@ -35,6 +38,22 @@ class SlicedSearchTest {
         assertEquals(whole.blockingOp(), sliced.blockingOp());
         assertEquals(o, sliced.run(7), "a finished search stays finished");
         assertEquals(true, slices > 10);
+    }
+
+    /** The memo cache's window storage (used for large partitions) gives Porcupine's exact counters too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"etcd_000.log", "etcd_002.log", "etcd_018.log", "etcd_097.log", "etcd_099.log"})
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void windowStorageGivesTheSameCounters(String file) throws IOException {
+        Model model = Models.byName("etcd");
+        List<Operation> ops = JepsenOperations.from(model, HistoryFormat.PORCUPINE_ETCD.read(
+                PorcupineConformanceTest.dataDir().resolve("jepsen").resolve(file)));
+        PartitionSearch<?> whole = search(model, ops);
+        PartitionSearch<?> windows = new PartitionSearch<>(model, ops,
+                new SearchControl(Long.MAX_VALUE, new MemoryBudget(1L << 30)), true);
+        assertEquals(whole.run(), windows.run());
+        assertEquals(whole.stats(), windows.stats());
+        assertArrayEquals(whole.longest(), windows.longest());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
