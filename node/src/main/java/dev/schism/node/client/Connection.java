@@ -30,6 +30,16 @@ final class Connection {
     boolean established;
     boolean closed;
     final ArrayDeque<Request> pending = new ArrayDeque<>();
+    /** Requests that arrived before the new session was committed; replayed in order once it is. */
+    final java.util.List<Request> beforeSession = new java.util.ArrayList<>();
+    /**
+     * Requests read from the socket and not yet answered (IO and core threads). Past
+     * {@link #PAUSE_AT} the connection stops reading, as ZooKeeper throttles a client with too many
+     * outstanding requests; it resumes below {@link #RESUME_AT}.
+     */
+    final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    static final int PAUSE_AT = 1000;
+    static final int RESUME_AT = 500;
 
     Connection(Channel channel, ServerStats stats) {
         this.channel = channel;
@@ -68,6 +78,20 @@ final class Connection {
         ByteBuf buf = Unpooled.wrappedBuffer(frame);
         channel.writeAndFlush(buf);
         stats.sent.incrementAndGet();
+    }
+
+    /** Called by the IO thread for each request it hands to the core. */
+    void requestRead() {
+        if (inFlight.incrementAndGet() >= PAUSE_AT) {
+            channel.config().setAutoRead(false);
+        }
+    }
+
+    /** Called on the core thread when a request has been answered or dropped. */
+    void requestDone() {
+        if (inFlight.decrementAndGet() == RESUME_AT && !channel.config().isAutoRead()) {
+            channel.config().setAutoRead(true);
+        }
     }
 
     /** Closes after everything already written has been flushed. */

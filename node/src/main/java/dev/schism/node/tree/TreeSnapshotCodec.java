@@ -14,11 +14,11 @@ import org.apache.zookeeper.data.Id;
 
 /**
  * The tree's snapshot bytes: every znode (path, stat fields, sequence counter, ACL, data, children) in
- * path order and every session (id, timeout). Ephemeral ownership is rebuilt from the nodes on read.
+ * path order and every session (id, timeout, owner). Ephemeral ownership is rebuilt from the nodes on read.
  */
 final class TreeSnapshotCodec {
     private static final int MAGIC = 0x5a4e4f44; // "ZNOD"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private TreeSnapshotCodec() {
     }
@@ -38,6 +38,7 @@ final class TreeSnapshotCodec {
             for (Map.Entry<Long, SessionEntry> e : tree.sessions.entrySet()) {
                 out.writeLong(e.getKey());
                 out.writeInt(e.getValue().timeoutMs);
+                out.writeLong(e.getValue().owner);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,6 +72,13 @@ final class TreeSnapshotCodec {
         }
     }
 
+    private static int bounded(int n, int limit, String what) {
+        if (n < 0 || n > limit) {
+            throw new IllegalArgumentException("tree snapshot: " + what + " " + n + " exceeds the snapshot size");
+        }
+        return n;
+    }
+
     /** Reads into an emptied tree; bad bytes are an IllegalArgumentException naming the offending part. */
     static void read(byte[] data, DataTree tree) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
@@ -84,15 +92,16 @@ final class TreeSnapshotCodec {
             tree.nodes.clear();
             tree.containers.clear();
             tree.sessions.clear();
-            int count = in.readInt();
+            int count = bounded(in.readInt(), data.length, "node count");
             for (int i = 0; i < count; i++) {
                 String path = in.readUTF();
-                tree.putRaw(path, readNode(in));
+                tree.putRaw(path, readNode(in, data.length));
             }
-            int sessions = in.readInt();
+            int sessions = bounded(in.readInt(), data.length, "session count");
             for (int i = 0; i < sessions; i++) {
                 long id = in.readLong();
-                tree.sessions.put(id, new SessionEntry(id, in.readInt()));
+                int timeout = in.readInt();
+                tree.sessions.put(id, new SessionEntry(id, timeout, in.readLong()));
             }
             for (Map.Entry<String, ZNode> e : tree.nodes.entrySet()) {
                 if (e.getValue().isEphemeral()) {
@@ -110,7 +119,7 @@ final class TreeSnapshotCodec {
         }
     }
 
-    private static ZNode readNode(DataInputStream in) throws IOException {
+    private static ZNode readNode(DataInputStream in, int limit) throws IOException {
         long czxid = in.readLong();
         long mzxid = in.readLong();
         long ctime = in.readLong();
@@ -121,13 +130,13 @@ final class TreeSnapshotCodec {
         long owner = in.readLong();
         long pzxid = in.readLong();
         int sequence = in.readInt();
-        int aclCount = in.readInt();
+        int aclCount = bounded(in.readInt(), limit, "ACL count");
         List<ACL> acl = new ArrayList<>();
         for (int i = 0; i < aclCount; i++) {
             int perms = in.readInt();
             acl.add(new ACL(perms, new Id(in.readUTF(), in.readUTF())));
         }
-        byte[] data = new byte[in.readInt()];
+        byte[] data = new byte[bounded(in.readInt(), limit, "data length")];
         in.readFully(data);
         ZNode n = new ZNode(data, acl, czxid, ctime, owner);
         n.mzxid = mzxid;
@@ -137,7 +146,7 @@ final class TreeSnapshotCodec {
         n.aversion = aversion;
         n.pzxid = pzxid;
         n.sequence = sequence;
-        int children = in.readInt();
+        int children = bounded(in.readInt(), limit, "child count");
         for (int i = 0; i < children; i++) {
             n.children.add(in.readUTF());
         }

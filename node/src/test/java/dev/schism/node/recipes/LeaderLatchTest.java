@@ -64,7 +64,12 @@ class LeaderLatchTest {
         }
         try (HolderMonitor monitor = new HolderMonitor(holds)) {
             int first = monitor.awaitSingleHolder(15_000);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (curators.get(0).getChildren().forPath("/jepsen/latch").size() < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             assertEquals(5, curators.get(0).getChildren().forPath("/jepsen/latch").size());
+            assertEquals(first, monitor.awaitSingleHolder(1000), "leadership changed hands with no cause");
 
             latches.get(first).close();
             int second = monitor.awaitSingleHolder(10_000);
