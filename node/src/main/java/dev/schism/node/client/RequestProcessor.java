@@ -96,6 +96,9 @@ final class RequestProcessor {
         c.timeoutMs = sessions.negotiate(req.getTimeOut());
         if (req.getSessionId() == 0) {
             long id = sessions.newSessionId();
+            while (tree.session(id) != null || awaitingSession.containsKey(id) || id == 0) {
+                id = sessions.newSessionId();
+            }
             c.sessionId = id;
             awaitingSession.put(id, c);
             ByteArrayOutputStream body = new ByteArrayOutputStream();
