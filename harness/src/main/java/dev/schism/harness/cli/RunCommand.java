@@ -1,14 +1,123 @@
 package dev.schism.harness.cli;
 
+import dev.schism.harness.nemesis.NemesisPackages;
+import dev.schism.harness.nemesis.PartitionMode;
+import dev.schism.harness.runner.Runner;
+import dev.schism.harness.runner.TestSpec;
+import dev.schism.harness.runner.Workload;
+import dev.schism.harness.runner.Workloads;
+import dev.schism.results.verdict.CheckResult;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code schism run}: placeholder until its issue lands. */
-@Command(name = "run", description = "(not yet available)")
+/** {@code schism run}: one test against a fresh cluster; prints the verdict and the run folder, exits 0/1/2 (254 bad arguments, 255 crash). */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Start a cluster, run a workload under faults, check the history, print the verdict.")
 public final class RunCommand implements Callable<Integer> {
+    @Option(names = "--workload", required = true, description = "Workload to run (e.g. election).")
+    String workload;
+
+    @Option(names = "--nemesis", defaultValue = "partition", description = "Comma-separated faults: partition, kill, pause, latency, clock, or none (default: ${DEFAULT-VALUE}).")
+    String nemesis;
+
+    @Option(names = "--nodes", defaultValue = "5", description = "Number of nodes (default: ${DEFAULT-VALUE}).")
+    int nodes;
+
+    @Option(names = "--time-limit", defaultValue = "60", description = "Seconds of workload under faults (default: ${DEFAULT-VALUE}).")
+    double timeLimit;
+
+    @Option(names = "--concurrency", defaultValue = "10", description = "Client worker threads (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--rate", defaultValue = "50", description = "Client ops per second, all threads together (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--seed", description = "Seed for every random choice of the schedule (default: random, printed).")
+    Long seed;
+
+    @Option(names = "--backend", defaultValue = "local", description = "Where nodes run: local (default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--store", defaultValue = "store", description = "Folder for run folders (default: ${DEFAULT-VALUE}).")
+    Path store;
+
+    @Option(names = "--inject-bug", description = "Start the nodes with a deliberately broken protocol (e.g. establish-without-quorum).")
+    String injectBug;
+
+    @Option(names = "--toxiproxy", description = "host:port of a running Toxiproxy to use instead of the embedded one.")
+    String toxiproxy;
+
+    @Option(names = "--nemesis-interval", defaultValue = "5", description = "Mean seconds between fault ops (default: ${DEFAULT-VALUE}).")
+    double nemesisInterval;
+
+    @Option(names = "--partition-mode", defaultValue = "drop,stall,refuse", description = "Comma-separated partition modes to draw from: drop, stall, refuse (default: ${DEFAULT-VALUE}).")
+    String partitionModes;
+
+    @Option(names = "--recovery", defaultValue = "5", description = "Seconds of workload after the final heal (default: ${DEFAULT-VALUE}).")
+    double recovery;
+
+    @Option(names = "--name", description = "Test name, the folder under the store (default: the workload name).")
+    String name;
+
+    @Option(names = "--node-jar", description = "The node jar to launch (default: node/target/schism-node.jar if present, else this jar).")
+    Path nodeJar;
+
     @Override
-    public Integer call() {
-        System.err.println("schism: 'run' is not available in this build yet");
-        return ExitCodes.BAD_ARGUMENTS;
+    public Integer call() throws Exception {
+        quietClientLogs();
+        PrintStream out = System.out;
+        Workload w = Workloads.find(workload);
+        List<PartitionMode> modes = new ArrayList<>();
+        for (String m : partitionModes.split(",")) {
+            modes.add(PartitionMode.parse(m.trim()));
+        }
+        long s = seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
+        TestSpec spec = new TestSpec(name != null ? name : w.name(), w.name(), NemesisPackages.parse(nemesis), nodes, timeLimit,
+                concurrency, rate, s, backend, Optional.ofNullable(injectBug), Optional.ofNullable(toxiproxy), nemesisInterval,
+                modes, recovery);
+        out.println("schism: " + spec);
+        Runner runner = new Runner(out, System.console() != null, Optional.ofNullable(nodeJar));
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            runner.interrupt();
+            try {
+                main.join(30_000); // let the run heal, stop its nodes and check what it has
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "schism-sigint");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Runner.Outcome o;
+        try {
+            o = runner.run(spec, w, store);
+        } catch (java.io.IOException e) {
+            System.err.println("schism: the run could not start: " + e.getMessage());
+            return ExitCodes.CRASH;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down: the hook is waiting for us
+            }
+        }
+        for (CheckResult r : o.results()) {
+            out.println("  " + r);
+        }
+        out.println("schism: " + o.verdict() + " (seed " + s + ")" + (o.interrupted() ? " [interrupted]" : ""));
+        out.println("schism: run folder " + o.folder().dir());
+        return o.verdict().exitCode();
+    }
+
+    /** The ZooKeeper client logs every lost connection; under faults that is noise on the console. */
+    static void quietClientLogs() {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+        }
     }
 }

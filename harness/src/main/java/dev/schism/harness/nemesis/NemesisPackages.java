@@ -66,7 +66,7 @@ public final class NemesisPackages {
             switch (name) {
                 case "partition" -> {
                     NetworkControl net = need(target.network(), name, "network control (a fault proxy)");
-                    parts.add(new PartitionNemesis(net, target.nodes(), seed));
+                    parts.add(new PartitionNemesis(net, target.leader(), target.nodes(), seed));
                     List<Generator> starts = new ArrayList<>();
                     for (String g : opts.grudges()) {
                         for (PartitionMode m : opts.modes()) {

@@ -6,6 +6,7 @@ import dev.schism.harness.proxy.api.ApiHandler;
 import dev.schism.harness.proxy.api.ApiRouter;
 import dev.schism.harness.proxy.api.ApiResponse;
 import dev.schism.harness.proxy.core.ProxyRegistry;
+import dev.schism.harness.proxy.link.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -73,7 +74,7 @@ public final class ToxiproxyServer implements AutoCloseable {
     public static ToxiproxyServer start(String host, int port, long seed) throws IOException {
         int dataThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
         EventLoopGroup apiGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("toxiproxy-api", true));
-        EventLoopGroup dataGroup = new NioEventLoopGroup(dataThreads, new DefaultThreadFactory("toxiproxy-data", true));
+        EventLoopGroup dataGroup = Transport.newGroup(dataThreads, new DefaultThreadFactory("toxiproxy-data", true));
         ProxyRegistry registry = new ProxyRegistry(dataGroup, new Random(seed));
         ApiRouter router = new ApiRouter(registry);
         ServerBootstrap b = new ServerBootstrap()
@@ -124,6 +125,15 @@ public final class ToxiproxyServer implements AutoCloseable {
         }
         JsonNode proxies = new ObjectMapper().readTree(r.body()).get("proxies");
         return proxies == null || !proxies.isArray() ? 0 : proxies.size();
+    }
+
+    /** Live connections of one proxy; for tests in this package that check connections are not leaked. */
+    int liveConnections(String proxyName) throws IOException {
+        try {
+            return registry.connectionCount(proxyName);
+        } catch (dev.schism.harness.proxy.core.ProxyException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     /** Stops the API, every proxy and every connection. Idempotent. */

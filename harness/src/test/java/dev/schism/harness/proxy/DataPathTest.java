@@ -102,6 +102,7 @@ class DataPathTest extends ProxyTestSupport {
 
     @Test
     void closingTheServerClosesEverything() throws Exception {
+        assumeEmbedded();
         Proxy p = echoProxy("closing");
         int port = port(p);
         Socket s = connect(port);

@@ -24,11 +24,16 @@ import org.junit.jupiter.api.Test;
 
 /** Toxics changing under live traffic: no loss, no reordering, no races, and heal never blocks. */
 class LiveChangeTest extends ProxyTestSupport {
-    /** Liveness bound for heal calls; the server itself never waits longer than 1 s for connections. */
-    private static final long HEAL_BOUND_MS = 1500;
+    /**
+     * Liveness bound for heal calls on a loaded CI machine; the server itself never waits longer than 1 s for
+     * connections (the real Toxiproxy blocks 25 s here). Measured figures are printed.
+     */
+    private static final long HEAL_BOUND_MS = 2000;
 
     @Test
     void healUnderFullLoadReturnsPromptly() throws Exception {
+        // The real Toxiproxy fails this one by design (its heal blocks up to 25 s, issues #159, #210, #412).
+        assumeEmbedded();
         try (ServerSocket neverReads = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             List<Socket> held = new ArrayList<>();
             Proxy p = client.createProxy("loaded", "127.0.0.1:0", "127.0.0.1:" + neverReads.getLocalPort());
@@ -66,6 +71,8 @@ class LiveChangeTest extends ProxyTestSupport {
             t0 = System.nanoTime();
             client.reset();
             long reset = millisSince(t0);
+            System.out.printf("heal under load: remove stall %d ms, remove second stall %d ms, reset %d ms%n",
+                    removeStall, removeDown, reset);
             assertTrue(removeStall <= HEAL_BOUND_MS, "remove bandwidth 0 under load took " + removeStall + " ms");
             assertTrue(removeDown <= HEAL_BOUND_MS, "remove second stall took " + removeDown + " ms");
             assertTrue(reset <= HEAL_BOUND_MS, "reset under load took " + reset + " ms");
@@ -112,6 +119,12 @@ class LiveChangeTest extends ProxyTestSupport {
         assertNull(failure.get(), () -> "connector failed: " + failure.get());
         assertTrue(rounds.get() > 0);
         assertEcho(connect(port), "still fine");
+        assumeEmbedded();
+        long t0 = System.nanoTime();
+        while (server.liveConnections("churn") > 1 && millisSince(t0) < 5000) {
+            Thread.sleep(10);
+        }
+        assertEquals(1, server.liveConnections("churn"), "closed connections are forgotten, none leak");
     }
 
     @Test

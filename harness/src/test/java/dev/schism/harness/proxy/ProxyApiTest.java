@@ -78,6 +78,9 @@ class ProxyApiTest extends ProxyTestSupport {
         }
         Proxy retried = client.createProxy("blocked", "127.0.0.1:" + busyPort, echo.address());
         assertEquals("127.0.0.1:" + busyPort, retried.getListen());
+        IOException second = assertThrows(IOException.class,
+                () -> client.createProxy("same-address", retried.getListen(), echo.address()));
+        assertTrue(second.getMessage().startsWith("[500] listen tcp 127.0.0.1:" + busyPort), second.getMessage());
     }
 
     @Test

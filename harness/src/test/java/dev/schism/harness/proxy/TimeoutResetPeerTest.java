@@ -25,7 +25,7 @@ class TimeoutResetPeerTest extends ProxyTestSupport {
         write(s, "dropped");
         long t0 = System.nanoTime();
         p.toxics().get("lat").remove();
-        assertBetween(0, 1000, millisSince(t0), "removing latency in front of a blackhole");
+        assertBetween(0, 2000, millisSince(t0), "removing latency in front of a blackhole");
         assertSilentFor(s, 200);
     }
 
@@ -68,7 +68,7 @@ class TimeoutResetPeerTest extends ProxyTestSupport {
         p.toxics().get("t").setToxicity(1f);
         ((eu.rekawek.toxiproxy.model.toxic.Timeout) p.toxics().get("t")).setTimeout(100);
         assertClosedByPeer(s);
-        assertBetween(90, 600, millisSince(t0), "timeout 100 ms");
+        assertBetween(90, 3000, millisSince(t0), "timeout 100 ms");
     }
 
     @Test
@@ -94,7 +94,7 @@ class TimeoutResetPeerTest extends ProxyTestSupport {
         write(s, "boom");
         SocketException e = assertThrows(SocketException.class, () -> s.getInputStream().read());
         assertTrue(e.getMessage().toLowerCase().contains("reset"), e.getMessage());
-        assertBetween(timeout, timeout + 500, millisSince(t0), "reset_peer " + timeout + " ms");
+        assertBetween(timeout, timeout + 2000, millisSince(t0), "reset_peer " + timeout + " ms");
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class NodeServer implements Replication, AutoCloseable {
     private final NodeClock clock = new NodeClock();
     private final Storage storage;
     private final DataTree tree;
-    private final Peer peer;
+    private final Replica peer;
     private final Transport transport;
     private final ClientLayer clients;
     private final EventJournal journal;
@@ -68,9 +68,18 @@ public final class NodeServer implements Replication, AutoCloseable {
         if (disk.snapshot() != null) {
             tree.restore(disk.snapshot());
         }
-        this.peer = new Peer(peerConfig, disk, tree);
-        if (injectBug != null) {
-            BugInjection.apply(peer, injectBug);
+        if (cfg.standalone()) {
+            if (injectBug != null) {
+                throw new IllegalArgumentException("--inject-bug " + injectBug
+                        + ": a standalone server runs no election or ZAB to break");
+            }
+            this.peer = new StandaloneReplica(cfg.myId(), disk);
+        } else {
+            Peer quorumPeer = new Peer(peerConfig, disk, tree);
+            if (injectBug != null) {
+                quorumPeer.injectBug(injectBug);
+            }
+            this.peer = new QuorumReplica(quorumPeer);
         }
         this.journal = new EventJournal(cfg.dataDir().resolve("events.jsonl"));
         this.loop = new CoreLoop(prefix + "-core", clock, peerConfig.msPerTick(), this::tick, this::afterBatch,
@@ -151,6 +160,8 @@ public final class NodeServer implements Replication, AutoCloseable {
                 case LOOKING -> null;
             };
         }
+        // Transport-level counts (the core does not expose its synced set): learners with a live quorum
+        // stream to this leader, and voters this leader's own quorum stream reaches.
         int learners = role == Role.LEADING && transport != null ? transport.inboundCount(LinkKind.QUORUM) : 0;
         int synced = 0;
         if (role == Role.LEADING && transport != null) {
@@ -225,6 +236,10 @@ public final class NodeServer implements Replication, AutoCloseable {
     }
 
     private void fatal(Throwable e) {
+        if (closing) {
+            LOG.warn("error while shutting down: {}", e.toString());
+            return;
+        }
         LOG.error("fatal error; stopping the server so that it cannot acknowledge anything it might lose", e);
         exit.accept(EXIT_FATAL);
     }
@@ -236,6 +251,7 @@ public final class NodeServer implements Replication, AutoCloseable {
         }
         closing = true;
         LOG.info("server {} shutting down", cfg.myId());
+        loop.stop(); // first: nothing may use the transport or the log once they close
         try {
             clients.close();
         } catch (RuntimeException e) {
@@ -244,7 +260,6 @@ public final class NodeServer implements Replication, AutoCloseable {
         if (transport != null) {
             transport.close();
         }
-        loop.stop();
         storage.close();
         journal.close();
         stopped.countDown();

@@ -2,7 +2,6 @@ package dev.schism.node.server;
 
 import dev.schism.node.client.ClientLayer;
 import dev.schism.node.core.Envelope;
-import dev.schism.node.core.Peer;
 import dev.schism.node.core.Ready;
 import dev.schism.node.core.RoleChange;
 import dev.schism.node.core.Snapshot;
@@ -20,10 +19,10 @@ import java.util.function.Consumer;
 
 /**
  * Executes {@link Ready} batches on the core thread in the order the core prescribes. Appends go to the
- * log at once and are made durable by the group-commit thread; messages of a batch that logged something
- * are held, together with everything the core emits after them, until the log is durable up to that
- * batch, so no message can promise what a crash could still lose. Counts applied txns to trigger
- * snapshots.
+ * log at once and are made durable by the group-commit thread, which reports back through
+ * {@link #durable}; only then does the core learn of it ({@code Peer.persisted}) and may acknowledge.
+ * Optionally (see {@code holdSends}) messages of a batch that logged something are held, with everything
+ * emitted after them, until that batch is durable. Counts applied txns to trigger snapshots.
  */
 final class ReadyExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(ReadyExecutor.class);
@@ -32,7 +31,7 @@ final class ReadyExecutor {
     }
 
     private final long myId;
-    private final Peer peer;
+    private final Replica peer;
     private final DataTree tree;
     private final Storage storage;
     private final Transport transport;
@@ -42,6 +41,13 @@ final class ReadyExecutor {
     private final int snapCount;
     private final Consumer<Runnable> onCoreThread;
     private final ArrayDeque<Held> held = new ArrayDeque<>();
+    /**
+     * By default a batch's messages go out while its records are being fsynced, as ZooKeeper's leader sends
+     * proposals while it logs them: the core never puts a promise about unpersisted records in a batch (it
+     * acknowledges only what {@code Peer.persisted} reported). {@code -Dschism.holdSendsUntilFsync=true}
+     * holds them until the fsync completes instead (half the throughput, for checking that claim).
+     */
+    private final boolean holdSends = Boolean.getBoolean("schism.holdSendsUntilFsync");
     private long appendedZxid;
     private long durableZxid;
     private long generation;
@@ -50,7 +56,7 @@ final class ReadyExecutor {
     private boolean serving;
     private long messagesSent;
 
-    ReadyExecutor(long myId, Peer peer, DataTree tree, Storage storage, Transport transport, ClientLayer clients,
+    ReadyExecutor(long myId, Replica peer, DataTree tree, Storage storage, Transport transport, ClientLayer clients,
                   EventJournal journal, NodeClock clock, int snapCount, Consumer<Runnable> onCoreThread) {
         this.myId = myId;
         this.peer = peer;
@@ -101,7 +107,7 @@ final class ReadyExecutor {
             appendedZxid = toLog.get(toLog.size() - 1).zxid();
         }
         if (!r.messages().isEmpty()) {
-            long required = !toLog.isEmpty() && r.mustSync() ? appendedZxid : -1;
+            long required = !toLog.isEmpty() && r.mustSync() && holdSends ? appendedZxid : -1;
             if (!held.isEmpty()) {
                 required = Math.max(required, held.peekLast().requiredZxid());
             }
@@ -154,12 +160,16 @@ final class ReadyExecutor {
     }
 
     private void send(List<Envelope> messages) {
+        List<Envelope> remote = new java.util.ArrayList<>(messages.size());
         for (Envelope e : messages) {
             if (e.to() == myId || transport == null) {
                 onCoreThread.accept(() -> peer.step(e.message()));
             } else {
-                transport.send(e);
+                remote.add(e);
             }
+        }
+        if (!remote.isEmpty()) {
+            transport.sendAll(remote);
         }
         messagesSent += messages.size();
     }

@@ -1,7 +1,8 @@
 /**
- * The server shell around the protocol core: one core thread owns the {@code Peer}, the data tree and the
- * order of storage operations; it ticks on an injectable monotonic clock, executes each {@code Ready} batch
- * in the documented order (epochs, snapshot, truncation, log append with group commit, sends held until
- * the log is durable, apply, role changes) and journals every role change to {@code events.jsonl}.
+ * The server shell around the replication protocol: one core thread owns the protocol (the core's quorum
+ * {@code Peer}, or a standalone log for a one-server config), the data tree and the order of storage
+ * operations; it ticks on an injectable monotonic clock, executes each {@code Ready} batch in the
+ * documented order (epochs, snapshot, truncation, log append with group commit, sends, apply, role changes)
+ * and journals every role change to {@code events.jsonl}.
  */
 package dev.schism.node.server;

@@ -445,7 +445,8 @@ public final class Ensemble implements AutoCloseable {
         }
     }
 
-    private synchronized void killAll() {
+    /** SIGKILL every server (the directory stays until {@link #close()}). */
+    public synchronized void killAll() {
         for (Server s : servers.values()) {
             if (s.process != null && s.process.isAlive()) {
                 s.process.destroyForcibly();

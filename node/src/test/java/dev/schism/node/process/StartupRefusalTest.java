@@ -74,9 +74,9 @@ class StartupRefusalTest {
     void injectedBugNeedsTheOptIn() throws Exception {
         Path cfg = config();
         myid(1);
-        NodeProcess.Result r = NodeProcess.run(Map.of(), "--inject-bug", "skip-fsync", cfg.toString());
+        NodeProcess.Result r = NodeProcess.run(Map.of(), "--inject-bug", "establish-without-quorum", cfg.toString());
         assertEquals(2, r.exitCode(), r.toString());
-        assertTrue(r.output().contains("--inject-bug skip-fsync refused: set SCHISM_ALLOW_INJECTED_BUGS=1"), r.toString());
+        assertTrue(r.output().contains("--inject-bug establish-without-quorum refused: set SCHISM_ALLOW_INJECTED_BUGS=1"), r.toString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.schism.harness.checker.linear;
 
+import dev.schism.results.verdict.Verdict;
 import dev.schism.harness.checker.model.Model;
 import dev.schism.results.history.History;
 import java.util.ArrayList;
@@ -11,53 +12,130 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Checks that a history is linearizable with respect to a model (Porcupine's algorithm, ported).
  *
- * <p>The operations are split into the model's partitions; each partition is searched on its own platform
- * thread (preemption matters: a partition that is quick to fail must get CPU while hopeless ones grind, so
- * no small pool and no virtual threads). The first illegal partition cancels the rest; the time limit and
- * the memory budget end the search with UNKNOWN, except that an illegal partition already found wins.
+ * <p>The operations are split into the model's partitions. The calling thread first gives every partition
+ * short round-robin turns for a few milliseconds (most partitions end there, no thread started); each
+ * partition still searching after that gets its own platform thread (preemption matters: a partition that
+ * is quick to fail must get CPU while hopeless ones grind, so no small pool and no virtual threads). The
+ * first illegal partition cancels the rest; the time limit and the memory budget end the search with
+ * UNKNOWN, except that an illegal partition already found wins.
  */
 public final class LinearizabilityChecker {
     private LinearizabilityChecker() {
     }
 
     /** Checks a Jepsen history (see {@link JepsenOperations} for how ops are read). */
-    public static <S> CheckResult check(Model<S> model, History history, CheckOptions options) {
+    public static <S> LinearizabilityResult check(Model<S> model, History history, CheckOptions options) {
         return check(model, JepsenOperations.from(model, history), options);
     }
 
-    public static <S> CheckResult check(Model<S> model, List<Operation> operations, CheckOptions options) {
+    public static <S> LinearizabilityResult check(Model<S> model, List<Operation> operations, CheckOptions options) {
         long start = System.nanoTime();
         long deadline = options.timeLimit().isZero() ? Long.MAX_VALUE : start + options.timeLimit().toNanos();
         SearchControl control = new SearchControl(deadline, options.budget());
         List<Object> keys = new ArrayList<>();
         List<List<Operation>> parts = partition(model, operations, keys);
-        PartitionResult[] results = new PartitionResult[parts.size()];
-        if (parts.size() == 1) {
-            results[0] = search(model, keys.get(0), parts.get(0), control, options);
-        } else if (parts.size() > 1) {
-            CountDownLatch done = new CountDownLatch(parts.size());
-            Thread[] threads = new Thread[parts.size()];
-            for (int i = 0; i < parts.size(); i++) {
-                int k = i;
-                threads[i] = new Thread(() -> {
-                    try {
-                        results[k] = search(model, keys.get(k), parts.get(k), control, options);
-                    } finally {
-                        done.countDown();
-                    }
-                }, "linearizability-" + k);
-                threads[i].setDaemon(true);
-                threads[i].start();
+        int k = parts.size();
+        List<PartitionSearch<S>> searches = new ArrayList<>(k);
+        long[] elapsed = new long[k];
+        for (List<Operation> part : parts) {
+            searches.add(new PartitionSearch<>(model, part, control));
+        }
+        List<Integer> hard = quickPass(searches, elapsed, control, options);
+        if (hard.size() == 1 || control.cancelled()) {
+            for (int i : hard) {
+                long t0 = System.nanoTime();
+                finish(searches.get(i), control, options);
+                elapsed[i] += System.nanoTime() - t0;
             }
-            try {
-                done.await();
-            } catch (InterruptedException e) {
-                control.cancel();
-                Thread.currentThread().interrupt();
-                awaitQuietly(done);
-            }
+        } else if (!hard.isEmpty()) {
+            runOnThreads(searches, hard, elapsed, control, options);
+        }
+        PartitionResult[] results = new PartitionResult[k];
+        for (int i = 0; i < k; i++) {
+            PartitionSearch<S> s = searches.get(i);
+            results[i] = new PartitionResult(keys.get(i), parts.get(i), s.outcome(), s.stats(), s.longest(),
+                    s.blockingOp(), elapsed[i]);
         }
         return verdict(List.of(results), System.nanoTime() - start, control.budget);
+    }
+
+    /** Iterations of one partition's search per turn of the quick pass. */
+    static final int SLICE = 1024;
+    /** How long the quick pass may take before the partitions left get threads of their own. */
+    static final long QUICK_PASS_NANOS = 5_000_000;
+
+    /**
+     * Gives every partition short turns on the calling thread, round-robin, for a few milliseconds. Most
+     * partitions of real histories end here, and a partition that is quick to fail is found without
+     * starting a thread. Returns the partitions still searching.
+     */
+    private static <S> List<Integer> quickPass(List<PartitionSearch<S>> searches, long[] elapsed,
+                                               SearchControl control, CheckOptions options) {
+        List<Integer> left = new ArrayList<>();
+        for (int i = 0; i < searches.size(); i++) {
+            left.add(i);
+        }
+        if (searches.size() == 1) {
+            return left;
+        }
+        long end = System.nanoTime() + QUICK_PASS_NANOS;
+        while (!left.isEmpty() && !control.cancelled()) {
+            List<Integer> still = new ArrayList<>();
+            for (int i : left) {
+                long t0 = System.nanoTime();
+                SearchOutcome o = searches.get(i).run(SLICE);
+                long t1 = System.nanoTime();
+                elapsed[i] += t1 - t0;
+                if (o == null) {
+                    still.add(i);
+                } else if (o == SearchOutcome.ILLEGAL && options.cancelOnIllegal()) {
+                    control.cancel();
+                }
+            }
+            left = still;
+            if (System.nanoTime() - end > 0) {
+                break;
+            }
+        }
+        List<Integer> unfinished = new ArrayList<>();
+        for (int i = 0; i < searches.size(); i++) {
+            if (!searches.get(i).finished()) {
+                unfinished.add(i);
+            }
+        }
+        return unfinished;
+    }
+
+    private static <S> void finish(PartitionSearch<S> s, SearchControl control, CheckOptions options) {
+        if (s.run() == SearchOutcome.ILLEGAL && options.cancelOnIllegal()) {
+            control.cancel();
+        }
+    }
+
+    /** One platform thread per partition: the OS preempts hopeless searches so a quick failure gets CPU. */
+    private static <S> void runOnThreads(List<PartitionSearch<S>> searches, List<Integer> which, long[] elapsed,
+                                         SearchControl control, CheckOptions options) {
+        CountDownLatch done = new CountDownLatch(which.size());
+        for (int i : which) {
+            Thread t = new Thread(() -> {
+                long t0 = System.nanoTime();
+                try {
+                    finish(searches.get(i), control, options);
+                } finally {
+                    elapsed[i] += System.nanoTime() - t0;
+                    done.countDown();
+                }
+            }, "linearizability-" + i);
+            t.setDaemon(true);
+            t.start();
+        }
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            control.cancel();
+            Thread.currentThread().interrupt();
+            awaitQuietly(done);
+        }
     }
 
     private static void awaitQuietly(CountDownLatch done) {
@@ -72,17 +150,6 @@ public final class LinearizabilityChecker {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static <S> PartitionResult search(Model<S> model, Object key, List<Operation> ops, SearchControl control,
-                                              CheckOptions options) {
-        long t0 = System.nanoTime();
-        PartitionSearch<S> s = new PartitionSearch<>(model, ops, control);
-        SearchOutcome outcome = s.run();
-        if (outcome == SearchOutcome.ILLEGAL && options.cancelOnIllegal()) {
-            control.cancel();
-        }
-        return new PartitionResult(key, ops, outcome, s.stats(), s.longest(), s.blockingOp(), System.nanoTime() - t0);
     }
 
     /** Groups operations by the model's partition key, in order of first appearance. */
@@ -107,7 +174,7 @@ public final class LinearizabilityChecker {
         return new ArrayList<>(groups.values());
     }
 
-    private static CheckResult verdict(List<PartitionResult> results, long elapsed, MemoryBudget budget) {
+    private static LinearizabilityResult verdict(List<PartitionResult> results, long elapsed, MemoryBudget budget) {
         Verdict v = Verdict.VALID;
         String reason = results.isEmpty() ? "no operations" : "linearizable";
         for (PartitionResult r : results) {
@@ -142,7 +209,7 @@ public final class LinearizabilityChecker {
                 }
             }
         }
-        return new CheckResult(v, reason, results, elapsed);
+        return new LinearizabilityResult(v, reason, results, elapsed);
     }
 
     private static String where(PartitionResult r) {

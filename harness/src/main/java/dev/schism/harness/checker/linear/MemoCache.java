@@ -7,14 +7,15 @@ import java.util.Arrays;
  * Lowe's memo table: the (set of linearized calls, model state) pairs the search has already reached. An
  * entry is never evicted.
  *
- * <p>Layout, chosen for the lookup that dominates the search (most attempts hit or probe past other
- * entries): an open-addressed table of longs holding, side by side, each entry's 64-bit key and its number,
- * so a probe touches one cache line and only a full key match goes on to compare the bitset (kept in flat
- * chunks of longs) and then the state (chunks of references). An insert allocates nothing but, now and
+ * <p>Layout, chosen for the lookup that dominates the search (most attempts are hits, scattered over a
+ * table far larger than the CPU caches): an open-addressed table of longs, each slot packing a 32-bit tag
+ * of the entry's key with the entry's number, so a probe touches one long and only a tag match goes on to
+ * compare the bitset (kept in flat chunks of longs) and then the state (chunks of references). The slot
+ * index is derived from the tag, so growing the table needs nothing but the table. An insert allocates nothing but, now and
  * then, a new chunk or a bigger table. Every byte is paid for from a {@link MemoryBudget} first.
  */
 final class MemoCache<S> {
-    private static final int CHUNK_SHIFT = 12;
+    private static final int CHUNK_SHIFT = 10;
     private static final int CHUNK = 1 << CHUNK_SHIFT;
     private static final int MASK = CHUNK - 1;
 
@@ -27,10 +28,11 @@ final class MemoCache<S> {
     private final MemoryBudget budget;
     private long[][] bitChunks = new long[16][];
     private Object[][] stateChunks = new Object[16][];
-    /** Slot i: {@code table[2i]} the key, {@code table[2i+1]} the entry number + 1 (0: empty). */
-    private long[] table = new long[2 << 10];
+    /** Each slot: the key's tag in the high 32 bits, the entry number + 1 in the low 32 (0: empty). */
+    private long[] table = new long[1 << 8];
     private int size;
-    private long allowance;
+    /** Bytes of entries not yet added to the budget's counter. */
+    private long pending;
     private long taken;
 
     MemoCache(Model<S> model, int words, MemoryBudget budget) {
@@ -43,7 +45,7 @@ final class MemoCache<S> {
         return size;
     }
 
-    /** Bytes taken from the budget so far. */
+    /** Bytes added to the budget's counter so far (to give back when the search ends). */
     long bytesTaken() {
         return taken;
     }
@@ -52,11 +54,12 @@ final class MemoCache<S> {
     @SuppressWarnings("unchecked")
     int findOrInsert(long key, long[] bits, S state) {
         long[] t = table;
-        int mask = (t.length >> 1) - 1;
-        int i = spread(key) & mask;
+        int mask = t.length - 1;
+        int tag = (int) (key ^ (key >>> 32));
+        int i = spread(tag) & mask;
         long slot;
-        while ((slot = t[2 * i + 1]) != 0) {
-            if (t[2 * i] == key) {
+        while ((slot = t[i]) != 0) {
+            if ((int) (slot >>> 32) == tag) {
                 int e = (int) slot - 1;
                 int c = e >>> CHUNK_SHIFT;
                 int o = e & MASK;
@@ -66,15 +69,16 @@ final class MemoCache<S> {
             }
             i = (i + 1) & mask;
         }
-        long cost = 8L * words + 40 + model.stateBytes(state);
-        if (allowance < cost) {
-            if (!budget.takeBlock()) {
+        long cost = 8L * words + 8 + 32 + model.stateBytes(state);
+        if (pending + cost >= MemoryBudget.STEP) {
+            if (!budget.take(pending + cost)) {
                 return NO_MEMORY;
             }
-            allowance += MemoryBudget.BLOCK;
-            taken += MemoryBudget.BLOCK;
+            taken += pending + cost;
+            pending = 0;
+        } else {
+            pending += cost;
         }
-        allowance -= cost;
         int e = size;
         int c = e >>> CHUNK_SHIFT;
         int o = e & MASK;
@@ -88,10 +92,9 @@ final class MemoCache<S> {
         }
         System.arraycopy(bits, 0, bitChunks[c], o * words, words);
         stateChunks[c][o] = state;
-        t[2 * i] = key;
-        t[2 * i + 1] = e + 1;
+        t[i] = ((long) tag << 32) | (e + 1L);
         size++;
-        if (size * 2 > (t.length >> 1)) {
+        if (size * 2 > t.length) {
             grow();
         }
         return INSERTED;
@@ -109,23 +112,22 @@ final class MemoCache<S> {
     private void grow() {
         long[] old = table;
         long[] bigger = new long[old.length * 2];
-        int mask = (bigger.length >> 1) - 1;
-        for (int s = 0; s < old.length; s += 2) {
-            if (old[s + 1] != 0) {
-                int i = spread(old[s]) & mask;
-                while (bigger[2 * i + 1] != 0) {
+        int mask = bigger.length - 1;
+        for (long slot : old) {
+            if (slot != 0) {
+                int i = spread((int) (slot >>> 32)) & mask;
+                while (bigger[i] != 0) {
                     i = (i + 1) & mask;
                 }
-                bigger[2 * i] = old[s];
-                bigger[2 * i + 1] = old[s + 1];
+                bigger[i] = slot;
             }
         }
         table = bigger;
     }
 
-    private static int spread(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 32);
+    private static int spread(int tag) {
+        int h = tag * 0x9E3779B9;
+        return h ^ (h >>> 16);
     }
 
     @Override

@@ -3,12 +3,15 @@ package dev.schism.harness.checker.linear;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Bytes the memo caches of one check may hold, shared by all partitions. Searches take it in blocks so the
- * shared counter is touched rarely; when a block cannot be had the search stops with
+ * Bytes the memo caches of one check may hold, shared by all partitions. A search adds its growth to the
+ * shared counter in steps of {@link #STEP} bytes, so the counter is touched rarely and a check with
+ * thousands of small partitions reserves nothing for them (the count can lag the truth by at most one step
+ * per partition); when a step would pass the limit the search stops with
  * {@link SearchOutcome#OVER_BUDGET} instead of letting the JVM run out of heap.
  */
 public final class MemoryBudget {
-    static final long BLOCK = 1 << 20;
+    /** A search reports its growth to the shared counter in steps of this many bytes. */
+    static final long STEP = 64 << 10;
 
     private final long limit;
     private final AtomicLong used = new AtomicLong();
@@ -33,14 +36,14 @@ public final class MemoryBudget {
         return used.get();
     }
 
-    /** Takes one block; false when the budget is spent. */
-    boolean takeBlock() {
+    /** Takes {@code bytes}; false when that would exceed the budget. */
+    boolean take(long bytes) {
         while (true) {
             long u = used.get();
-            if (u + BLOCK > limit) {
+            if (u + bytes > limit) {
                 return false;
             }
-            if (used.compareAndSet(u, u + BLOCK)) {
+            if (used.compareAndSet(u, u + bytes)) {
                 return true;
             }
         }

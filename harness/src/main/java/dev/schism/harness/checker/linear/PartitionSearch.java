@@ -110,9 +110,51 @@ final class PartitionSearch<S> {
         }
     }
 
+    // The search's progress, kept in fields between slices (see run(long)).
+    private long[] bits;
+    private long bitsHash;
+    private int[] stackNode;
+    private Object[] stackState;
+    private int sp;
+    private S state;
+    private MemoCache<S> cache;
+    private int entry;
+    private long steps;
+    private long hits;
+    private long backtracks;
+    private SearchOutcome outcome;
+
     /** Runs the search to its end, the deadline, a cancel, or the memory budget. */
-    @SuppressWarnings("unchecked")
     SearchOutcome run() {
+        return run(Long.MAX_VALUE);
+    }
+
+    /** Whether the search has ended (with {@link #outcome()}). */
+    boolean finished() {
+        return outcome != null;
+    }
+
+    SearchOutcome outcome() {
+        return outcome;
+    }
+
+    /**
+     * Runs at most {@code maxIterations} iterations of the search loop and returns how it ended, or null if
+     * it has not ended yet; a later call continues where this one stopped.
+     */
+    @SuppressWarnings("unchecked")
+    SearchOutcome run(long maxIterations) {
+        if (outcome != null) {
+            return outcome;
+        }
+        if (cache == null) {
+            bits = new long[Math.max(1, (n + 63) >>> 6)];
+            stackNode = new int[n];
+            stackState = new Object[n];
+            cache = new MemoCache<>(model, bits.length, control.budget);
+            state = model.init();
+            entry = next[0];
+        }
         final Model<S> m = model;
         final int[] next = this.next;
         final int[] match = this.match;
@@ -120,29 +162,40 @@ final class PartitionSearch<S> {
         final Object[] inputs = this.inputs;
         final Object[] outputs = this.outputs;
         final long[] zobrist = this.zobrist;
-        final long[] bits = new long[Math.max(1, (n + 63) >>> 6)];
-        final int[] stackNode = new int[n];
-        final Object[] stackState = new Object[n];
-        final MemoCache<S> cache = new MemoCache<>(m, bits.length, control.budget);
-        long bitsHash = 0;
-        int sp = 0;
-        S state = m.init();
-        long steps = 0;
-        long hits = 0;
-        long backtracks = 0;
-        int entry = next[0];
+        final long[] bits = this.bits;
+        final int[] stackNode = this.stackNode;
+        final Object[] stackState = this.stackState;
+        final MemoCache<S> cache = this.cache;
+        long bitsHash = this.bitsHash;
+        int sp = this.sp;
+        S state = this.state;
+        long steps = this.steps;
+        long hits = this.hits;
+        long backtracks = this.backtracks;
+        int entry = this.entry;
         int sinceClock = 0;
-        SearchOutcome outcome = SearchOutcome.LINEARIZABLE;
+        long budget = maxIterations;
+        SearchOutcome ended = null;
         try {
-            while (next[0] != tail) {
+            if (control.pastDeadline()) {
+                ended = SearchOutcome.TIMED_OUT;
+            }
+            while (ended == null) {
+                if (next[0] == tail) {
+                    ended = SearchOutcome.LINEARIZABLE;
+                    break;
+                }
+                if (budget-- == 0) {
+                    break;
+                }
                 if (control.cancelled()) {
-                    outcome = SearchOutcome.CANCELLED;
+                    ended = SearchOutcome.CANCELLED;
                     break;
                 }
                 if (++sinceClock == 4096) {
                     sinceClock = 0;
                     if (control.pastDeadline()) {
-                        outcome = SearchOutcome.TIMED_OUT;
+                        ended = SearchOutcome.TIMED_OUT;
                         break;
                     }
                 }
@@ -169,8 +222,7 @@ final class PartitionSearch<S> {
                             entry = next[entry];
                         } else {
                             bits[op >>> 6] &= ~(1L << op);
-                            outcome = SearchOutcome.OVER_BUDGET;
-                            break;
+                            ended = SearchOutcome.OVER_BUDGET;
                         }
                     } else {
                         entry = next[entry];
@@ -180,7 +232,7 @@ final class PartitionSearch<S> {
                         recordLongest(stackNode, sp, opOf[entry]);
                     }
                     if (sp == 0) {
-                        outcome = SearchOutcome.ILLEGAL;
+                        ended = SearchOutcome.ILLEGAL;
                         break;
                     }
                     backtracks++;
@@ -197,15 +249,28 @@ final class PartitionSearch<S> {
             }
         } catch (OutOfMemoryError oom) {
             // The budget is an estimate; if the heap runs out anyway, this search ends, its cache is garbage.
-            outcome = SearchOutcome.OVER_BUDGET;
+            ended = SearchOutcome.OVER_BUDGET;
         }
-        if (outcome == SearchOutcome.LINEARIZABLE) {
+        this.bitsHash = bitsHash;
+        this.sp = sp;
+        this.state = state;
+        this.steps = steps;
+        this.hits = hits;
+        this.backtracks = backtracks;
+        this.entry = entry;
+        if (ended == null) {
+            return null;
+        }
+        if (ended == SearchOutcome.LINEARIZABLE) {
             recordLongest(stackNode, sp, -1);
         }
+        outcome = ended;
         stats = new SearchStats(steps, cache.size(), hits, backtracks);
         bytesTaken = cache.bytesTaken();
         control.budget.release(bytesTaken);
-        return outcome;
+        this.cache = null;
+        this.stackState = null;
+        return ended;
     }
 
     private void recordLongest(int[] stackNode, int sp, int blocking) {

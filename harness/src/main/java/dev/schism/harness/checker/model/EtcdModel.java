@@ -84,7 +84,12 @@ public final class EtcdModel implements Model<Long> {
 
     @Override
     public String describeOperation(Object input, Object output) {
-        return input + " -> " + output;
+        Input in = (Input) input;
+        Output out = (Output) output;
+        if (in.kind == READ && !out.unknown) {
+            return "read -> " + (out.exists ? String.valueOf(out.value) : "nil");
+        }
+        return in + (in.kind == WRITE && !out.unknown ? "" : " -> " + out);
     }
 
     @Override

@@ -7,9 +7,10 @@ import java.util.List;
  * A key-value store with get, put and append, checked one key at a time (P-compositionality: operations on
  * different keys commute, so each key's sub-history is checked on its own). The state of one key is a
  * string, initially empty; get must return it (a nil get reads the empty string), put replaces it, append
- * concatenates. Op values are Jepsen's independent-key tuples {@code [key value]}.
+ * concatenates. Op values are Jepsen's independent-key tuples {@code [key value]}. States are
+ * {@link KvValue}s, whose appends and hashes cost O(1).
  */
-public final class KvModel implements Model<String> {
+public final class KvModel implements Model<KvValue> {
     static final int GET = 0;
     static final int PUT = 1;
     static final int APPEND = 2;
@@ -22,8 +23,21 @@ public final class KvModel implements Model<String> {
         }
     };
 
-    /** A call on one key. */
-    public record Input(int kind, String key, String value) {
+    /** What a get returned, with its hash precomputed. */
+    record Text(String text, long hash) {
+        @Override
+        public String toString() {
+            return "'" + text + "'";
+        }
+    }
+
+    /** A call on one key; {@code hash}/{@code scale} precomputed for the search (see {@link KvValue}). */
+    public record Input(int kind, String key, String value, long hash, long scale) {
+        static Input of(int kind, String key, String value) {
+            return new Input(kind, key, value, value == null ? 0 : KvValue.hashOf(value),
+                    value == null ? 1 : KvValue.scaleOf(value));
+        }
+
         @Override
         public String toString() {
             return switch (kind) {
@@ -40,28 +54,28 @@ public final class KvModel implements Model<String> {
     }
 
     @Override
-    public String init() {
-        return "";
+    public KvValue init() {
+        return KvValue.EMPTY;
     }
 
     @Override
-    public String step(String state, Object input, Object output) {
+    public KvValue step(KvValue state, Object input, Object output) {
         Input in = (Input) input;
         return switch (in.kind) {
-            case GET -> output == UNKNOWN || state.equals(output) ? state : null;
-            case PUT -> in.value;
-            default -> state.concat(in.value);
+            case GET -> output == UNKNOWN || state.sameAs(((Text) output).text, ((Text) output).hash) ? state : null;
+            case PUT -> KvValue.EMPTY.append(in.value, in.hash, in.scale);
+            default -> state.append(in.value, in.hash, in.scale);
         };
     }
 
     @Override
-    public boolean equal(String a, String b) {
-        return a.equals(b);
+    public boolean equal(KvValue a, KvValue b) {
+        return a.sameAs(b);
     }
 
     @Override
-    public long hash(String state) {
-        return state.hashCode();
+    public long hash(KvValue state) {
+        return state.hash;
     }
 
     @Override
@@ -70,19 +84,19 @@ public final class KvModel implements Model<String> {
     }
 
     @Override
-    public long stateBytes(String state) {
-        return 48 + state.length();
+    public long stateBytes(KvValue state) {
+        return 40;
     }
 
     @Override
-    public String describeState(String state) {
+    public String describeState(KvValue state) {
         return "'" + state + "'";
     }
 
     @Override
     public String describeOperation(Object input, Object output) {
         Input in = (Input) input;
-        return in.kind == GET ? in + " -> " + (output == UNKNOWN ? "?" : "'" + output + "'") : in.toString();
+        return in.kind == GET ? in + " -> " + (output == UNKNOWN ? "?" : output) : in.toString();
     }
 
     @Override
@@ -91,9 +105,9 @@ public final class KvModel implements Model<String> {
         String key = String.valueOf(kv.get(0));
         Object v = kv.get(1);
         return switch (invoke.f()) {
-            case "get", "read" -> new Input(GET, key, null);
-            case "put", "write" -> new Input(PUT, key, v == null ? "" : v.toString());
-            case "append" -> new Input(APPEND, key, v == null ? "" : v.toString());
+            case "get", "read" -> Input.of(GET, key, null);
+            case "put", "write" -> Input.of(PUT, key, v == null ? "" : v.toString());
+            case "append" -> Input.of(APPEND, key, v == null ? "" : v.toString());
             default -> throw ModelSupport.unknownF(invoke, name(), "get, put or append");
         };
     }
@@ -102,7 +116,8 @@ public final class KvModel implements Model<String> {
     public Object output(Op invoke, Op completion) {
         if (invoke.f().equals("get") || invoke.f().equals("read")) {
             Object v = completion.value() instanceof List<?> l && l.size() == 2 ? l.get(1) : completion.value();
-            return v == null ? "" : v.toString();
+            String text = v == null ? "" : v.toString();
+            return new Text(text, KvValue.hashOf(text));
         }
         return "ok";
     }

@@ -14,8 +14,16 @@ public final class Models {
         return NAMES;
     }
 
-    /** The model with this name; throws IllegalArgumentException listing the known names. */
+    /**
+     * The model with this name, or {@code independent <name>} (also {@code independent-<name>}) for Jepsen's
+     * independent keys; throws IllegalArgumentException listing the known names.
+     */
     public static Model<?> byName(String name) {
+        for (String prefix : new String[] {"independent ", "independent-"}) {
+            if (name.startsWith(prefix) && !name.equals(prefix + "kv")) {
+                return independent(byName(name.substring(prefix.length())));
+            }
+        }
         Supplier<Model<?>> s = switch (name) {
             case "register" -> RegisterModel::register;
             case "cas-register" -> RegisterModel::casRegister;
@@ -27,8 +35,12 @@ public final class Models {
         };
         if (s == null) {
             throw new IllegalArgumentException("unknown model '" + name + "' (expected one of "
-                    + String.join(", ", NAMES) + ")");
+                    + String.join(", ", NAMES) + ", optionally prefixed with independent-)");
         }
         return s.get();
+    }
+
+    private static <S> Model<S> independent(Model<S> inner) {
+        return new IndependentModel<>(inner);
     }
 }

@@ -44,6 +44,10 @@ public final class ApiHandler extends SimpleChannelInboundHandler<FullHttpReques
                 HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
         if (answer.contentType() != null) {
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
+            if (answer.contentType().equals(ApiResponse.TEXT)) {
+                // Go's http.Error, which Toxiproxy uses for every error body, also sets this header.
+                response.headers().set("X-Content-Type-Options", "nosniff");
+            }
         }
         response.headers().set("X-Toxiproxy-Request-Id", requestId());
         HttpUtil.setContentLength(response, answer.body().length);

@@ -99,8 +99,10 @@ public final class Proxy implements ConnectionOwner {
 
     private static String bindError(ListenAddress address, Exception e) {
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof BindException) {
-            detail = "bind: " + detail.toLowerCase(Locale.ROOT);
+        // NIO says "Address already in use", epoll "bind(..) failed: Address already in use"; Go says it as below.
+        String bare = detail.replaceFirst("^bind\\(\\.\\.\\) failed: ", "");
+        if (e instanceof BindException || !bare.equals(detail)) {
+            detail = "bind: " + bare.toLowerCase(Locale.ROOT);
         }
         return "listen tcp " + address.resolvedText() + ": " + detail;
     }

@@ -9,6 +9,8 @@ import java.util.concurrent.ScheduledFuture;
  */
 final class LatencyStage extends Stage {
     private static final int QUEUE_CHUNKS = 1024;
+    /** Toxiproxy's 1024 chunks of at most 32 KB; reads here can be larger, so bytes are capped too. */
+    private static final long QUEUE_BYTES = 1024L * 32 * 1024;
     private static final long NANOS_PER_MS = 1_000_000L;
 
     private Chunk held;
@@ -25,7 +27,7 @@ final class LatencyStage extends Stage {
 
     @Override
     public boolean accepting() {
-        return !finished() && queue.size() < QUEUE_CHUNKS;
+        return !finished() && queue.size() < QUEUE_CHUNKS && queuedBytes < QUEUE_BYTES;
     }
 
     @Override

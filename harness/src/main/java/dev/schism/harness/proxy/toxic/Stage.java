@@ -20,6 +20,8 @@ public abstract class Stage implements ChunkSink {
 
     protected final LinkContext link;
     protected final ArrayDeque<Chunk> queue = new ArrayDeque<>();
+    /** Bytes of data in {@link #queue}; subclasses only ever push EOF back, which has none. */
+    protected long queuedBytes;
     protected ToxicSpec spec;
     protected boolean active;
     private ChunkSink next;
@@ -65,6 +67,7 @@ public abstract class Stage implements ChunkSink {
             interrupt();
             Chunk c;
             while ((c = queue.poll()) != null) {
+                queuedBytes -= c.length();
                 next.accept(c);
             }
             finished = true;
@@ -106,6 +109,7 @@ public abstract class Stage implements ChunkSink {
             return;
         }
         queue.add(chunk);
+        queuedBytes += chunk.length();
         pump();
     }
 
@@ -118,6 +122,7 @@ public abstract class Stage implements ChunkSink {
     protected final void pump() {
         while (!finished && !busy() && !queue.isEmpty()) {
             Chunk c = queue.poll();
+            queuedBytes -= c.length();
             if (active) {
                 process(c);
             } else {
@@ -163,6 +168,7 @@ public abstract class Stage implements ChunkSink {
         while ((c = queue.poll()) != null) {
             c.release();
         }
+        queuedBytes = 0;
     }
 
     /** How many queued chunks the stage takes before it asks the link to stop reading. */

@@ -3,9 +3,9 @@ package dev.schism.harness.checker.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.schism.harness.checker.linear.CheckOptions;
-import dev.schism.harness.checker.linear.CheckResult;
+import dev.schism.harness.checker.linear.LinearizabilityResult;
 import dev.schism.harness.checker.linear.LinearizabilityChecker;
-import dev.schism.harness.checker.linear.Verdict;
+import dev.schism.results.verdict.Verdict;
 import dev.schism.results.edn.EdnHistoryReader;
 import dev.schism.results.history.History;
 import java.io.IOException;
@@ -189,6 +189,28 @@ class ModelHistoriesTest {
                         {:process 3 :type :invoke :f :read :value nil}
                         {:process 3 :type :ok :f :read :value [1]}
                         {:process 0 :type :ok :f :add :value 1}"""),
+                // independent keys: each key its own register
+                c("independent-cas-register", "two keys, each consistent", Verdict.VALID, """
+                        {:process 0 :type :invoke :f :write :value [1 5]}
+                        {:process 0 :type :ok :f :write :value [1 5]}
+                        {:process 1 :type :invoke :f :write :value [2 6]}
+                        {:process 1 :type :ok :f :write :value [2 6]}
+                        {:process 2 :type :invoke :f :cas :value [1 [5 7]]}
+                        {:process 2 :type :ok :f :cas :value [1 [5 7]]}
+                        {:process 3 :type :invoke :f :read :value [2 nil]}
+                        {:process 3 :type :ok :f :read :value [2 6]}"""),
+                c("independent-cas-register", "a read sees another key's value", Verdict.INVALID, """
+                        {:process 0 :type :invoke :f :write :value [1 5]}
+                        {:process 0 :type :ok :f :write :value [1 5]}
+                        {:process 1 :type :invoke :f :write :value [2 6]}
+                        {:process 1 :type :ok :f :write :value [2 6]}
+                        {:process 3 :type :invoke :f :read :value [2 nil]}
+                        {:process 3 :type :ok :f :read :value [2 5]}"""),
+                c("independent register", "a failed write without a value is dropped", Verdict.VALID, """
+                        {:process 0 :type :invoke :f :write :value [1 5]}
+                        {:process 0 :type :fail :f :write :value nil}
+                        {:process 3 :type :invoke :f :read :value [1 nil]}
+                        {:process 3 :type :ok :f :read :value [1 nil]}"""),
                 // znode: versions
                 c("znode", "create, versioned setData, getData", Verdict.VALID, """
                         {:process 0 :type :invoke :f :create :value "a"}
@@ -239,7 +261,7 @@ class ModelHistoriesTest {
     @MethodSource("cases")
     void verdict(String model, String name, Verdict expected, String edn) throws IOException {
         History h = EdnHistoryReader.read(new StringReader(edn), name);
-        CheckResult r = LinearizabilityChecker.check(Models.byName(model), h, CheckOptions.DEFAULT);
+        LinearizabilityResult r = LinearizabilityChecker.check(Models.byName(model), h, CheckOptions.DEFAULT);
         assertEquals(expected, r.verdict(), name + ": " + r);
     }
 }

@@ -69,6 +69,7 @@ public final class Election {
         finalizeLeft = -1;
         recordSelf();
         broadcast();
+        maybeFinalize(); // a lone voter is its own quorum
     }
 
     /** After sync (follower) or establishment (leader): report the new epoch to late joiners. */
@@ -124,10 +125,15 @@ public final class Election {
             broadcast();
         }
         recvset.put(n.from(), n);
+        maybeFinalize();
+        return null;
+    }
+
+    /** A quorum agrees with our proposal: decide after finalizeWait unless a better vote shows up. */
+    private void maybeFinalize() {
         if (finalizeLeft < 0 && agreeing(recvset, Role.LOOKING, proposal, logicalClock)) {
             finalizeLeft = finalizeWait;
         }
-        return null;
     }
 
     private Decision receiveEstablished(Notification n) {

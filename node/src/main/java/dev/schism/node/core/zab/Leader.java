@@ -30,6 +30,7 @@ public final class Leader {
     private final Election election;
     private final Timing timing;
     private final boolean establishWithoutQuorum;
+    private final boolean diffInsteadOfTrunc;
     private final long me;
     private final TreeMap<Long, LearnerHandler> handlers = new TreeMap<>();
     private final Set<Long> connecting = new HashSet<>();
@@ -45,13 +46,14 @@ public final class Leader {
     private long now;
     private String abandoned;
 
-    public Leader(Replica r, Election election, boolean establishWithoutQuorum) {
+    public Leader(Replica r, Election election, SeededBugs bugs) {
         this.r = r;
         this.config = r.config();
         this.out = r.out();
         this.election = election;
         this.timing = Timing.of(config);
-        this.establishWithoutQuorum = establishWithoutQuorum;
+        this.establishWithoutQuorum = bugs.on(SeededBugs.ESTABLISH_WITHOUT_QUORUM);
+        this.diffInsteadOfTrunc = bugs.on(SeededBugs.DIFF_INSTEAD_OF_TRUNC);
         this.me = config.myId();
         this.startEpoch = r.currentEpoch();
         this.startZxid = r.lastQueued();
@@ -136,6 +138,7 @@ public final class Leader {
         for (LearnerHandler h : handlers.values()) {
             sendInfo(h);
         }
+        finishDiscovery(); // a lone voter needs nobody's promise
     }
 
     private void sendInfo(LearnerHandler h) {
@@ -162,17 +165,24 @@ public final class Leader {
             startSync(h);
             return;
         }
+        finishDiscovery();
+    }
+
+    /** A quorum (with the leader) promised the new epoch: it becomes current and sync starts. */
+    private void finishDiscovery() {
         Set<Long> acks = new HashSet<>(epochAcks);
         acks.add(me);
-        if (config.isQuorum(acks)) {
-            discoveryDone = true;
-            r.setCurrentEpoch(epoch);
-            for (LearnerHandler other : handlers.values()) {
-                if (other.stage == LearnerHandler.Stage.EPOCH_ACKED) {
-                    startSync(other);
-                }
+        if (discoveryDone || epoch < 0 || !config.isQuorum(acks)) {
+            return;
+        }
+        discoveryDone = true;
+        r.setCurrentEpoch(epoch);
+        for (LearnerHandler other : handlers.values()) {
+            if (other.stage == LearnerHandler.Stage.EPOCH_ACKED) {
+                startSync(other);
             }
         }
+        checkEstablish();
     }
 
     private boolean moreRecent(long theirEpoch, long theirZxid) {
@@ -181,6 +191,12 @@ public final class Leader {
 
     private void startSync(LearnerHandler h) {
         SyncPlan plan = SyncPlan.decide(h.peerLast, r.log());
+        if (plan.mode() != SyncMode.SNAP && r.log().range(plan.from(), r.lastQueued()).size() > Replica.WINDOW) {
+            plan = new SyncPlan(SyncMode.SNAP, -1, -1); // a snapshot is cheaper than this long a DIFF
+        }
+        if (diffInsteadOfTrunc && plan.mode() == SyncMode.TRUNC) {
+            plan = new SyncPlan(SyncMode.DIFF, -1, plan.from()); // seeded bug: the learner keeps its extra txns
+        }
         Snapshot snap = null;
         long from = plan.from();
         if (plan.mode() == SyncMode.SNAP) {

@@ -1,0 +1,346 @@
+package dev.schism.harness.backend.local;
+
+import dev.schism.harness.backend.Cluster;
+import dev.schism.harness.backend.FourLetterWords;
+import dev.schism.harness.backend.ToxiproxyNetwork;
+import dev.schism.harness.nemesis.ClockControl;
+import dev.schism.harness.nemesis.Grudge;
+import dev.schism.harness.nemesis.NemesisPackages;
+import dev.schism.harness.nemesis.ProcessControl;
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * N node processes on 127.0.0.1 (see the package doc for the proxy layout). Data directories, configs and
+ * logs live in {@code <nodesDir>/nN/}. A killed node restarts with its data directory intact.
+ */
+public final class LocalCluster implements Cluster, ProcessControl, ClockControl {
+    private static final AtomicInteger RUNS = new AtomicInteger();
+    private static final int ADMIN_TIMEOUT_MS = 1000;
+
+    /** What to run: node count, where, through which Toxiproxy, with which command and extra zoo.cfg lines. */
+    public record Spec(int nodes, Path nodesDir, ToxiproxyClient toxiproxy, NodeCommand command,
+                       Optional<String> injectBug, Map<String, String> config) {
+        public Spec {
+            if (nodes < 1) {
+                throw new IllegalArgumentException("--nodes must be at least 1, got " + nodes);
+            }
+        }
+
+        /** Timing defaults that keep elections and session expiry quick in tests. */
+        public static Map<String, String> defaultConfig() {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("tickTime", "200");
+            m.put("initLimit", "10");
+            m.put("syncLimit", "5");
+            return m;
+        }
+    }
+
+    private final Spec spec;
+    private final List<String> names = new ArrayList<>();
+    private final Map<String, NodeProcess> procs = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Integer> clientProxyPort = new HashMap<>();
+    private final Map<String, Path> journals = new LinkedHashMap<>();
+    private final Map<String, Long> clockOffsets = new ConcurrentHashMap<>();
+    private final List<Proxy> proxies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Thread shutdownHook;
+    private ToxiproxyNetwork network;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    public LocalCluster(Spec spec) {
+        this.spec = spec;
+        for (int i = 1; i <= spec.nodes(); i++) {
+            names.add("n" + i);
+        }
+        this.shutdownHook = new Thread(this::stopEverything, "schism-local-cluster-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    @Override
+    public List<String> nodes() {
+        return List.copyOf(names);
+    }
+
+    @Override
+    public void start() throws IOException {
+        int n = spec.nodes();
+        int[] ports = Ports.free(3 * n);
+        String prefix = "schism-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet() + "-";
+        Map<Grudge.Link, List<Proxy>> links = new HashMap<>();
+        // proxyQ[i][j] / proxyE[i][j]: the listen port of the proxy carrying node i's quorum/election traffic to j.
+        int[][] proxyQ = new int[n][n];
+        int[][] proxyE = new int[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i == j) {
+                    continue;
+                }
+                String link = names.get(i) + "-" + names.get(j);
+                Proxy q = createProxy(prefix + "quorum-" + link, ports[3 * j + 1]);
+                Proxy e = createProxy(prefix + "election-" + link, ports[3 * j + 2]);
+                proxyQ[i][j] = port(q);
+                proxyE[i][j] = port(e);
+                links.put(new Grudge.Link(names.get(i), names.get(j)), List.of(q, e));
+            }
+            Proxy c = createProxy(prefix + "client-" + names.get(i), ports[3 * i]);
+            clientProxyPort.put(names.get(i), port(c));
+        }
+        network = new ToxiproxyNetwork(links);
+        Map<String, String> env = new HashMap<>();
+        spec.injectBug().ifPresent(b -> env.put("SCHISM_ALLOW_INJECTED_BUGS", "1"));
+        for (int i = 0; i < n; i++) {
+            String name = names.get(i);
+            Path dir = Files.createDirectories(spec.nodesDir().resolve(name));
+            Path data = Files.createDirectories(dir.resolve("data"));
+            Files.writeString(data.resolve("myid"), (i + 1) + "\n", StandardCharsets.US_ASCII);
+            StringBuilder cfg = new StringBuilder("# zoo.cfg for " + name + ", written by schism: peers are reached through the proxy of each directed link\n");
+            spec.config().forEach((k, v) -> cfg.append(k).append('=').append(v).append('\n'));
+            cfg.append("dataDir=").append(data.toAbsolutePath()).append('\n');
+            cfg.append("clientPortAddress=127.0.0.1\n");
+            cfg.append("clientPort=").append(ports[3 * i]).append('\n');
+            cfg.append("4lw.commands.whitelist=*\n");
+            for (int j = 0; j < n; j++) {
+                int q = i == j ? ports[3 * j + 1] : proxyQ[i][j];
+                int e = i == j ? ports[3 * j + 2] : proxyE[i][j];
+                cfg.append("server.").append(j + 1).append("=127.0.0.1:").append(q).append(':').append(e).append('\n');
+            }
+            Path cfgFile = dir.resolve("zoo.cfg");
+            Files.writeString(cfgFile, cfg.toString(), StandardCharsets.UTF_8);
+            journals.put(name, data.resolve("events.jsonl"));
+            procs.put(name, new NodeProcess(name, spec.command().forConfig(cfgFile, spec.injectBug()), env,
+                    dir.resolve("node.log"), new InetSocketAddress("127.0.0.1", ports[3 * i])));
+        }
+        for (NodeProcess p : processes()) {
+            p.start();
+        }
+        awaitAnswering(processes(), Duration.ofSeconds(60));
+    }
+
+    private List<NodeProcess> processes() {
+        synchronized (procs) {
+            return List.copyOf(procs.values());
+        }
+    }
+
+    private Proxy createProxy(String name, int upstreamPort) throws IOException {
+        if (closed.get()) {
+            throw new IOException("cluster closed during start");
+        }
+        Proxy p = spec.toxiproxy().createProxy(name, "127.0.0.1:0", "127.0.0.1:" + upstreamPort);
+        proxies.add(p);
+        return p;
+    }
+
+    private static int port(Proxy p) {
+        String listen = p.getListen();
+        return Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
+    }
+
+    private void awaitAnswering(Iterable<NodeProcess> nodes, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (NodeProcess p : nodes) {
+            while (!FourLetterWords.ruok(p.adminAddress(), ADMIN_TIMEOUT_MS)) {
+                Integer exit = p.exitCode();
+                if (exit != null) {
+                    throw new IOException(p.name() + " exited with status " + exit + " during start-up; its log " + p.log()
+                            + " ends with:\n" + tail(p.log(), 15));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IOException(p.name() + " did not answer ruok within " + timeout.toSeconds() + " s; its log " + p.log()
+                            + " ends with:\n" + tail(p.log(), 15));
+                }
+                sleep(100);
+            }
+        }
+    }
+
+    static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void sleep(long ms) throws IOException {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    @Override
+    public String awaitLeader(Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<String> l = leader();
+            if (l.isPresent()) {
+                return l.get();
+            }
+            if (System.nanoTime() > deadline) {
+                StringBuilder modes = new StringBuilder();
+                for (NodeProcess p : processes()) {
+                    modes.append(' ').append(p.name()).append('=').append(FourLetterWords.mode(p.adminAddress(), ADMIN_TIMEOUT_MS).orElse("?"));
+                }
+                throw new IOException("no leader within " + timeout.toSeconds() + " s (modes:" + modes + "); see the node logs under " + spec.nodesDir());
+            }
+            sleep(200);
+        }
+    }
+
+    @Override
+    public Optional<String> leader() {
+        List<String> leaders = new ArrayList<>();
+        for (NodeProcess p : processes()) {
+            if (p.alive() && !p.paused()) {
+                Optional<String> mode = FourLetterWords.mode(p.adminAddress(), ADMIN_TIMEOUT_MS);
+                if (mode.isPresent() && (mode.get().equals("leader") || mode.get().equals("standalone"))) {
+                    leaders.add(p.name());
+                }
+            }
+        }
+        return leaders.size() == 1 ? Optional.of(leaders.get(0)) : Optional.empty();
+    }
+
+    @Override
+    public String clientAddress(String node) {
+        Integer p = clientProxyPort.get(node);
+        if (p == null) {
+            throw new IllegalArgumentException("unknown node " + node + " (nodes: " + names + ")");
+        }
+        return "127.0.0.1:" + p;
+    }
+
+    /** The node's own client port, bypassing its proxy (admin words). */
+    public InetSocketAddress adminAddress(String node) {
+        return proc(node).adminAddress();
+    }
+
+    @Override
+    public NemesisPackages.Target target() {
+        return new NemesisPackages.Target(nodes(), Optional.ofNullable(network), Optional.of(this), Optional.of(this), this);
+    }
+
+    @Override
+    public Map<String, Path> roleJournals() {
+        return Map.copyOf(journals);
+    }
+
+    private NodeProcess proc(String node) {
+        NodeProcess p = procs.get(node);
+        if (p == null) {
+            throw new IllegalArgumentException("unknown node " + node + " (nodes: " + names + ")");
+        }
+        return p;
+    }
+
+    @Override
+    public void kill(String node) throws IOException {
+        proc(node).kill();
+        clockOffsets.remove(node);
+    }
+
+    @Override
+    public void start(String node) throws IOException {
+        NodeProcess p = proc(node);
+        if (!p.alive()) {
+            clockOffsets.remove(node);
+            p.start();
+        }
+    }
+
+    @Override
+    public void pause(String node) throws IOException {
+        proc(node).pause();
+    }
+
+    @Override
+    public void resume(String node) throws IOException {
+        proc(node).resume();
+    }
+
+    @Override
+    public Set<String> running() {
+        Set<String> s = new LinkedHashSet<>();
+        processes().stream().filter(NodeProcess::alive).forEach(p -> s.add(p.name()));
+        return s;
+    }
+
+    @Override
+    public Set<String> paused() {
+        Set<String> s = new LinkedHashSet<>();
+        processes().stream().filter(NodeProcess::paused).forEach(p -> s.add(p.name()));
+        return s;
+    }
+
+    @Override
+    public void shift(String node, long deltaMs) throws IOException {
+        NodeProcess p = proc(node);
+        if (!p.alive() || p.paused()) {
+            throw new IOException(node + " is " + (p.alive() ? "paused" : "not running") + "; its clock cannot be shifted now");
+        }
+        FourLetterWords.clok(p.adminAddress(), deltaMs, ADMIN_TIMEOUT_MS);
+        clockOffsets.merge(node, deltaMs, Long::sum);
+    }
+
+    @Override
+    public long offset(String node) {
+        return clockOffsets.getOrDefault(node, 0L);
+    }
+
+    /** Kills every node and deletes every proxy; idempotent and safe from a shutdown hook. */
+    private void stopEverything() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (NodeProcess p : processes()) {
+            try {
+                p.retire();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("schism: could not stop " + p + ": " + e.getMessage());
+            }
+        }
+        for (Proxy p : proxies) {
+            try {
+                p.delete();
+            } catch (IOException | RuntimeException e) {
+                // The proxy server may already be gone (it stops with the run); nothing is left to clean then.
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stopEverything();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook is running or has run.
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "local-cluster" + processes();
+    }
+}

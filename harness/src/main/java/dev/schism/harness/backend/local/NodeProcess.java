@@ -1,0 +1,127 @@
+package dev.schism.harness.backend.local;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One node's OS process: started from a fixed command, killed with SIGKILL, paused with SIGSTOP. Thread-safe. */
+final class NodeProcess {
+    private final String name;
+    private final List<String> command;
+    private final Map<String, String> env;
+    private final Path log;
+    private final InetSocketAddress adminAddress;
+    private Process process;
+    private boolean paused;
+    private boolean retired;
+
+    NodeProcess(String name, List<String> command, Map<String, String> env, Path log, InetSocketAddress adminAddress) {
+        this.name = name;
+        this.command = command;
+        this.env = env;
+        this.log = log;
+        this.adminAddress = adminAddress;
+    }
+
+    String name() {
+        return name;
+    }
+
+    InetSocketAddress adminAddress() {
+        return adminAddress;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    synchronized boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    synchronized boolean paused() {
+        return paused && alive();
+    }
+
+    synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /** Exit code if the process has ended on its own, else null. */
+    synchronized Integer exitCode() {
+        return process != null && !process.isAlive() ? process.exitValue() : null;
+    }
+
+    synchronized void start() throws IOException {
+        if (retired) {
+            throw new IOException(name + " cannot start: its cluster is shutting down");
+        }
+        if (alive()) {
+            return;
+        }
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.redirectInput(ProcessBuilder.Redirect.PIPE);
+        process = pb.start();
+        paused = false;
+    }
+
+    /** SIGKILL and wait for the process to be gone. */
+    synchronized void kill() throws IOException {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IOException(name + " (pid " + process.pid() + ") survived SIGKILL for 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while killing " + name, e);
+        }
+        paused = false;
+    }
+
+    /** Kills the process and refuses every later start (the cluster is closing). */
+    synchronized void retire() throws IOException {
+        retired = true;
+        kill();
+    }
+
+    synchronized void pause() throws IOException {
+        signal("STOP");
+        paused = true;
+    }
+
+    synchronized void resume() throws IOException {
+        signal("CONT");
+        paused = false;
+    }
+
+    private void signal(String sig) throws IOException {
+        if (!alive()) {
+            throw new IOException(name + " is not running");
+        }
+        Process k = new ProcessBuilder("kill", "-" + sig, Long.toString(process.pid())).redirectErrorStream(true).start();
+        try {
+            if (!k.waitFor(5, TimeUnit.SECONDS) || k.exitValue() != 0) {
+                k.destroyForcibly();
+                throw new IOException("kill -" + sig + " " + process.pid() + " (" + name + ") failed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while signalling " + name, e);
+        }
+    }
+
+    @Override
+    public synchronized String toString() {
+        return name + (process == null ? " (never started)" : " pid " + process.pid() + (alive() ? paused ? " paused" : " running" : " exited " + process.exitValue()));
+    }
+}

@@ -1,0 +1,214 @@
+package dev.schism.harness.runner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.schism.harness.backend.local.LocalCluster;
+import dev.schism.harness.backend.local.NodeCommand;
+import dev.schism.harness.gen.Generator;
+import dev.schism.harness.gen.Gens;
+import dev.schism.harness.nemesis.NemesisPackages;
+import dev.schism.harness.proxy.ToxiproxyServer;
+import dev.schism.results.history.HistoryWriter;
+import dev.schism.results.history.Op;
+import dev.schism.results.store.RunFolder;
+import dev.schism.results.store.RunStore;
+import dev.schism.results.verdict.CheckResult;
+import dev.schism.results.verdict.Verdict;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs one test end to end: run folder and test.json; fault proxy (embedded unless a Toxiproxy address
+ * is given); cluster; workload setup and clients; the main phase (client ops at the given rate plus the
+ * nemesis schedule, within the time limit); the final heal (always, even after an error or Ctrl-C);
+ * a recovery phase without faults; then everything stopped and the history checked.
+ */
+public final class Runner {
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    /** test.json field: wall-clock ms at history time 0. */
+    public static final String START_WALL_MS = "start-wall-ms";
+
+    /** What a run produced. {@code verdict} composes every checker; {@code interrupted}: stopped by a signal. */
+    public record Outcome(RunFolder folder, List<CheckResult> results, Verdict verdict, boolean interrupted) {
+    }
+
+    private final PrintStream console;
+    private final boolean tty;
+    private final Optional<Path> nodeJar;
+    private volatile Interpreter interpreter;
+    private volatile boolean interrupted;
+
+    public Runner(PrintStream console, boolean tty, Optional<Path> nodeJar) {
+        this.console = console;
+        this.tty = tty;
+        this.nodeJar = nodeJar;
+    }
+
+    /** Asks a running test to stop early (e.g. on SIGINT); it still heals, stops and checks what it has. */
+    public void interrupt() {
+        interrupted = true;
+        Interpreter i = interpreter;
+        if (i != null) {
+            i.stop();
+        }
+    }
+
+    public Outcome run(TestSpec spec, Workload workload, Path storeRoot) throws IOException {
+        RunFolder folder = new RunStore(storeRoot).create(spec.name(), Instant.now());
+        Map<String, Object> testData = new java.util.LinkedHashMap<>(spec.toData());
+        long startWallMs = System.currentTimeMillis();
+        testData.put(START_WALL_MS, startWallMs); // history times are ns after this instant
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.testJson().toFile(), testData);
+        console.println("schism: run folder " + folder.dir());
+        long t0 = System.nanoTime() - (System.currentTimeMillis() - startWallMs) * 1_000_000L;
+        LongSupplier clock = () -> System.nanoTime() - t0;
+        List<CheckResult> runProblems = new ArrayList<>();
+        ToxiproxyServer embedded = null;
+        LocalCluster cluster = null;
+        List<Client> clients = new ArrayList<>();
+        Interpreter interp = null;
+        NemesisPackages.Plan plan = null;
+        boolean healed = false;
+        Progress progress = new Progress(console, clock, spec.timeLimitSeconds(), tty);
+        try (HistoryWriter history = new HistoryWriter(folder.history());
+             FaultJournal faults = new FaultJournal(folder.faults())) {
+            try {
+                ToxiproxyClient toxiproxy;
+                if (spec.toxiproxy().isPresent()) {
+                    toxiproxy = connect(spec.toxiproxy().get());
+                } else {
+                    embedded = ToxiproxyServer.start("127.0.0.1", 0, spec.seed());
+                    toxiproxy = new ToxiproxyClient(embedded.apiHost(), embedded.apiPort());
+                }
+                cluster = new LocalCluster(new LocalCluster.Spec(spec.nodes(), folder.nodesDir(), toxiproxy,
+                        NodeCommand.locate(nodeJar), spec.injectBug(), LocalCluster.Spec.defaultConfig()));
+                console.println("schism: starting " + spec.nodes() + " nodes" + spec.injectBug().map(b -> " with injected bug " + b).orElse(""));
+                cluster.start();
+                String leader = cluster.awaitLeader(Duration.ofSeconds(60));
+                console.println("schism: " + leader + " leads; starting " + spec.concurrency() + " clients");
+                workload.setup(cluster, spec);
+                for (int i = 0; i < spec.concurrency(); i++) {
+                    clients.add(workload.client(cluster, spec, i));
+                }
+                plan = NemesisPackages.build(spec.nemesis(), cluster.target(), spec.nemesisOptions());
+                List<Interpreter.Executor> executors = new ArrayList<>();
+                List<String> clientNodes = new ArrayList<>();
+                clients.forEach(c -> {
+                    executors.add(c::invoke);
+                    clientNodes.add(c.node());
+                });
+                NemesisPackages.Plan p = plan;
+                interp = new Interpreter(history, clock, executors, clientNodes, op -> p.nemesis().invoke(op), new Interpreter.Listener() {
+                    @Override
+                    public void completed(Op invoke, Op completion) {
+                        faults.completed(invoke, completion);
+                        progress.completed(invoke, completion);
+                    }
+                });
+                interpreter = interp;
+                if (interrupted) {
+                    interp.stop();
+                }
+                progress.start();
+                progress.phase("faults");
+                long limit = (long) (spec.timeLimitSeconds() * SECOND);
+                Generator clientOps = Gens.stagger((long) (SECOND / spec.rate()), workload.generator(spec), spec.seed());
+                Generator main = Gens.timeLimit(limit, Gens.clientsAndNemesis(clientOps, plan.generator()));
+                interp.run(main, clock.getAsLong() + limit + 30 * SECOND);
+                progress.phase("healing");
+                interp.runNemesisOps(plan.healOps(), 30 * SECOND);
+                healed = true;
+                if (spec.recoverySeconds() > 0 && !interp.stopped()) {
+                    progress.phase("recovery");
+                    long rec = (long) (spec.recoverySeconds() * SECOND);
+                    interp.run(Gens.timeLimit(rec, Gens.clients(Gens.stagger((long) (SECOND / spec.rate()), workload.generator(spec), spec.seed() + 1))),
+                            clock.getAsLong() + rec + 10 * SECOND);
+                }
+                progress.phase("draining");
+                int open = interp.drain(10 * SECOND);
+                if (open > 0) {
+                    console.println("\nschism: " + open + " ops never completed; they count as indeterminate");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                interrupted = true;
+            } catch (Exception e) {
+                if (interp == null) {
+                    // Setup failed: there is no run to check.
+                    if (e instanceof IllegalArgumentException bad) {
+                        throw bad;
+                    }
+                    throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+                }
+                runProblems.add(CheckResult.unknown("run", "the run failed midway: " + e));
+            } finally {
+                progress.close();
+                if (!healed && interp != null && plan != null) {
+                    try {
+                        interp.runNemesisOps(plan.healOps(), 10 * SECOND);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                if (interp != null) {
+                    interp.close();
+                }
+                for (Client c : clients) {
+                    try {
+                        c.close();
+                    } catch (RuntimeException e) {
+                        // best effort: the nodes are about to stop anyway
+                    }
+                }
+                if (cluster != null) {
+                    cluster.close();
+                }
+                if (embedded != null) {
+                    embedded.close();
+                }
+            }
+        }
+        if (interrupted) {
+            runProblems.add(CheckResult.unknown("run", String.format(java.util.Locale.ROOT,
+                    "interrupted after %.1f s of %.0f s; the history up to then was checked", clock.getAsLong() / 1e9, spec.timeLimitSeconds())));
+        }
+        List<CheckResult> results = Analysis.analyze(folder, workload.checkers(), runProblems);
+        return new Outcome(folder, results, CheckResult.compose(results), interrupted);
+    }
+
+    private static ToxiproxyClient connect(String hostPort) throws IOException {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("--toxiproxy must be host:port, got '" + hostPort + "'");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(hostPort.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--toxiproxy port must be a number, got '" + hostPort + "'");
+        }
+        ToxiproxyClient c = new ToxiproxyClient(hostPort.substring(0, colon), port);
+        try {
+            c.version();
+        } catch (IOException e) {
+            throw new IOException("no Toxiproxy answers at " + hostPort + ": " + e.getMessage(), e);
+        }
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        return "runner" + (interrupted ? " (interrupted)" : "");
+    }
+
+}

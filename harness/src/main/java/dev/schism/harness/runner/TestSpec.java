@@ -1,0 +1,116 @@
+package dev.schism.harness.runner;
+
+import dev.schism.harness.nemesis.NemesisPackages;
+import dev.schism.harness.nemesis.PartitionMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A test as plain data, enough to replay it: what runs where, for how long, with which faults and seed.
+ * Written to {@code test.json} at the start of a run.
+ */
+public record TestSpec(String name, String workload, List<String> nemesis, int nodes, double timeLimitSeconds,
+                       int concurrency, double rate, long seed, String backend, Optional<String> injectBug,
+                       Optional<String> toxiproxy, double nemesisIntervalSeconds, List<PartitionMode> partitionModes,
+                       double recoverySeconds) {
+
+    public TestSpec {
+        nemesis = List.copyOf(nemesis);
+        partitionModes = List.copyOf(partitionModes);
+        if (nodes < 1) {
+            throw new IllegalArgumentException("--nodes must be at least 1, got " + nodes);
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("--concurrency must be at least 1, got " + concurrency);
+        }
+        if (!(timeLimitSeconds > 0)) {
+            throw new IllegalArgumentException("--time-limit must be > 0 seconds, got " + timeLimitSeconds);
+        }
+        if (!(rate > 0)) {
+            throw new IllegalArgumentException("--rate must be > 0 ops/s, got " + rate);
+        }
+        if (!(nemesisIntervalSeconds > 0)) {
+            throw new IllegalArgumentException("--nemesis-interval must be > 0 seconds, got " + nemesisIntervalSeconds);
+        }
+        if (recoverySeconds < 0) {
+            throw new IllegalArgumentException("--recovery must be >= 0 seconds, got " + recoverySeconds);
+        }
+        if (partitionModes.isEmpty()) {
+            throw new IllegalArgumentException("--partition-mode needs at least one mode");
+        }
+        if (!backend.equals("local")) {
+            throw new IllegalArgumentException("unknown backend '" + backend + "' (available: local)");
+        }
+    }
+
+    public NemesisPackages.Options nemesisOptions() {
+        NemesisPackages.Options d = NemesisPackages.Options.defaults(seed);
+        return new NemesisPackages.Options((long) (nemesisIntervalSeconds * 1e9), partitionModes, d.grudges(), seed);
+    }
+
+    /** The JSON-ready form written to test.json. */
+    public Map<String, Object> toData() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("workload", workload);
+        m.put("nemesis", nemesis);
+        m.put("nodes", nodes);
+        m.put("time-limit", timeLimitSeconds);
+        m.put("concurrency", concurrency);
+        m.put("rate", rate);
+        m.put("seed", seed);
+        m.put("backend", backend);
+        m.put("inject-bug", injectBug.orElse(null));
+        m.put("toxiproxy", toxiproxy.orElse(null));
+        m.put("nemesis-interval", nemesisIntervalSeconds);
+        m.put("partition-modes", partitionModes.stream().map(PartitionMode::wire).toList());
+        m.put("recovery", recoverySeconds);
+        return m;
+    }
+
+    /** Reads {@link #toData()} back; errors name the field. */
+    public static TestSpec fromData(Map<String, Object> m) {
+        List<PartitionMode> modes = new ArrayList<>();
+        for (Object o : list(m, "partition-modes")) {
+            modes.add(PartitionMode.parse(o.toString()));
+        }
+        return new TestSpec(str(m, "name"), str(m, "workload"), list(m, "nemesis").stream().map(Object::toString).toList(),
+                (int) num(m, "nodes"), num(m, "time-limit"), (int) num(m, "concurrency"), num(m, "rate"),
+                (long) num(m, "seed"), str(m, "backend"), Optional.ofNullable((String) m.get("inject-bug")),
+                Optional.ofNullable((String) m.get("toxiproxy")), num(m, "nemesis-interval"), modes, num(m, "recovery"));
+    }
+
+    private static String str(Map<String, Object> m, String k) {
+        Object v = m.get(k);
+        if (!(v instanceof String s)) {
+            throw new IllegalArgumentException("test.json: field '" + k + "' must be a string, got " + v);
+        }
+        return s;
+    }
+
+    private static double num(Map<String, Object> m, String k) {
+        Object v = m.get(k);
+        if (!(v instanceof Number n)) {
+            throw new IllegalArgumentException("test.json: field '" + k + "' must be a number, got " + v);
+        }
+        return n.doubleValue();
+    }
+
+    private static List<?> list(Map<String, Object> m, String k) {
+        Object v = m.get(k);
+        if (!(v instanceof List<?> l)) {
+            throw new IllegalArgumentException("test.json: field '" + k + "' must be a list, got " + v);
+        }
+        return l;
+    }
+
+    /** One line: {@code election nodes=5 nemesis=[partition, kill] 60.0s c=10 rate=50.0 seed=1}. */
+    @Override
+    public String toString() {
+        return name + " workload=" + workload + " nodes=" + nodes + " nemesis=" + nemesis + " " + timeLimitSeconds + "s c=" + concurrency
+                + " rate=" + rate + " seed=" + seed + injectBug.map(b -> " inject-bug=" + b).orElse("");
+    }
+}

@@ -1,0 +1,29 @@
+package dev.schism.harness.runner;
+
+import dev.schism.harness.backend.Cluster;
+import dev.schism.harness.gen.Generator;
+import java.util.List;
+
+/**
+ * A workload: how to prepare the system, a client per worker thread, the client ops to run, and the
+ * checkers that judge the result. Implementations are registered as {@link java.util.ServiceLoader}
+ * services of this interface so the command line finds them by {@link #name()}.
+ */
+public interface Workload {
+    String name();
+
+    /** One line for {@code schism run --help}. */
+    String description();
+
+    /** Prepares the running cluster (e.g. creates the znodes clients write). */
+    void setup(Cluster cluster, TestSpec spec) throws Exception;
+
+    /** Opens the client of worker thread {@code thread}. */
+    Client client(Cluster cluster, TestSpec spec, int thread) throws Exception;
+
+    /** The client ops, without time limit or rate (the runner adds both). */
+    Generator generator(TestSpec spec);
+
+    /** Checkers of this workload's runs (also used by {@code analyze}). */
+    List<RunChecker> checkers();
+}

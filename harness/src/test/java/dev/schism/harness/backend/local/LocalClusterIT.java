@@ -1,0 +1,83 @@
+package dev.schism.harness.backend.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.schism.harness.backend.FourLetterWords;
+import dev.schism.harness.nemesis.Grudges;
+import dev.schism.harness.nemesis.PartitionMode;
+import dev.schism.harness.proxy.ToxiproxyServer;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real node processes behind the embedded proxy: configs, kill and restart, pause and resume, partitions, clean stop. */
+class LocalClusterIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void threeNodesSurviveKillPauseAndPartitionAndLeaveNothingBehind() throws Exception {
+        List<ProcessHandle> pids;
+        try (ToxiproxyServer proxy = ToxiproxyServer.start("127.0.0.1", 0)) {
+            LocalCluster c = new LocalCluster(new LocalCluster.Spec(3, dir, new ToxiproxyClient(proxy.apiHost(), proxy.apiPort()),
+                    NodeCommand.locate(Optional.empty()), Optional.empty(), LocalCluster.Spec.defaultConfig()));
+            try {
+                c.start();
+                pids = ProcessHandle.current().children().toList();
+                String zoo = Files.readString(dir.resolve("n1/zoo.cfg"));
+                assertTrue(zoo.contains("4lw.commands.whitelist=*"), zoo);
+                assertEquals(3, zoo.lines().filter(l -> l.startsWith("server.")).count(), zoo);
+
+                String leader = c.awaitLeader(Duration.ofSeconds(60));
+                c.kill(leader);
+                assertFalse(c.running().contains(leader));
+                String next = c.awaitLeader(Duration.ofSeconds(60));
+                assertNotEquals(leader, next, "a new leader after SIGKILL of " + leader);
+                c.start(leader);
+                assertTrue(c.running().contains(leader));
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (!FourLetterWords.ruok(c.adminAddress(leader), 1000) && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                assertTrue(FourLetterWords.ruok(c.adminAddress(leader), 1000), leader + " restarted with its data");
+
+                String follower = c.nodes().stream().filter(n -> !n.equals(next)).findFirst().orElseThrow();
+                c.pause(follower);
+                assertEquals(Set.of(follower), c.paused());
+                assertFalse(FourLetterWords.ruok(c.adminAddress(follower), 500), "a paused node does not answer");
+                c.resume(follower);
+                assertTrue(c.paused().isEmpty());
+
+                // Isolate the leader: the other two elect one of themselves.
+                c.target().network().orElseThrow().partition(Grudges.isolate(c.nodes(), next), PartitionMode.DROP);
+                deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                String other = null;
+                while (System.nanoTime() < deadline && other == null) {
+                    for (String n : c.nodes()) {
+                        if (!n.equals(next) && FourLetterWords.mode(c.adminAddress(n), 1000).orElse("").equals("leader")) {
+                            other = n;
+                        }
+                    }
+                    Thread.sleep(200);
+                }
+                assertTrue(other != null, "the majority side elects a leader while " + next + " is cut off");
+                c.target().network().orElseThrow().heal();
+                assertTrue(Files.size(c.roleJournals().get("n1")) > 0, "role journal written");
+            } finally {
+                c.close();
+            }
+        }
+        for (ProcessHandle p : pids) {
+            assertFalse(p.isAlive(), "left running: " + p.pid() + " " + p.info().commandLine().orElse(""));
+        }
+    }
+}

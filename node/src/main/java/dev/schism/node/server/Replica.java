@@ -1,0 +1,31 @@
+package dev.schism.node.server;
+
+import dev.schism.node.core.Message;
+import dev.schism.node.core.Ready;
+import dev.schism.node.core.Role;
+
+/**
+ * The replication protocol as the shell drives it: the quorum {@code Peer} of the core, or the standalone
+ * log of a single server. Called only on the core thread; every call may leave a {@link Ready} to execute.
+ */
+interface Replica {
+    void tick();
+
+    void step(Message m);
+
+    void linkDown(long sid);
+
+    boolean propose(byte[] payload);
+
+    void persisted(long zxid);
+
+    Ready ready();
+
+    Role role();
+
+    boolean serving();
+
+    long epoch();
+
+    void snapshotTaken(long zxid);
+}
