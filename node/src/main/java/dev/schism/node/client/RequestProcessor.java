@@ -361,6 +361,42 @@ final class RequestProcessor {
         awaitingSession.clear();
     }
 
+    /** The text of "dump", "wchs" or "cons" (core thread). */
+    String adminText(String word) {
+        StringBuilder b = new StringBuilder();
+        switch (word) {
+            case "dump" -> {
+                b.append("SessionTracker dump:\n");
+                b.append("Session Sets (").append(tree.sessions().size()).append("):\n");
+                for (SessionEntry s : tree.sessions()) {
+                    b.append("0x").append(Long.toHexString(s.id())).append("\ttimeout=").append(s.timeoutMs())
+                            .append("ms\towner=").append(s.owner()).append('\n');
+                }
+                b.append("ephemeral nodes dump:\n");
+                List<SessionEntry> owning = tree.sessions().stream().filter(s -> !s.ephemerals().isEmpty()).toList();
+                b.append("Sessions with Ephemerals (").append(owning.size()).append("):\n");
+                for (SessionEntry s : owning) {
+                    b.append("0x").append(Long.toHexString(s.id())).append(":\n");
+                    for (String p : s.ephemerals()) {
+                        b.append('\t').append(p).append('\n');
+                    }
+                }
+            }
+            case "wchs" -> b.append(watches.connectionCount()).append(" connections watching ")
+                    .append(watches.pathCount()).append(" paths\nTotal watches:").append(watches.count()).append('\n');
+            case "cons" -> {
+                for (Connection c : connections) {
+                    b.append(' ').append(c.channel.remoteAddress()).append("[1](queued=").append(c.pending.size())
+                            .append(",sid=0x").append(Long.toHexString(c.sessionId)).append(",to=").append(c.timeoutMs)
+                            .append(")\n");
+                }
+                b.append('\n');
+            }
+            default -> b.append(word).append(" is not supported by this server.\n");
+        }
+        return b.toString();
+    }
+
     /** stat's "Clients:" block. */
     String clientLines() {
         StringBuilder b = new StringBuilder();
