@@ -304,7 +304,7 @@ final class RequestProcessor {
         if (leader) {
             reapContainers(now, tick);
         } else if (now - lastTouchForward >= tick / 2) {
-            List<Long> touched = sessions.drainTouches();
+            List<Long> touched = sessions.drainTouches(tree, now);
             lastTouchForward = now;
             if (!touched.isEmpty() && replication.status().serving()) {
                 long[] ids = touched.stream().mapToLong(Long::longValue).toArray();
