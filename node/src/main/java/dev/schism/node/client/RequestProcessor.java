@@ -114,21 +114,21 @@ final class RequestProcessor {
             return;
         }
         long id = req.getSessionId();
-        SessionEntry s = tree.session(id);
-        if (s == null || !Arrays.equals(req.getPasswd(), SessionTracker.password(id))) {
-            CONNECTIONS.info("{}: session 0x{} {}", c, Long.toHexString(id), s == null ? "expired or unknown"
-                    : "bad password");
+        if (!Arrays.equals(req.getPasswd(), SessionTracker.password(id))) {
+            CONNECTIONS.info("{}: session 0x{}: bad password", c, Long.toHexString(id));
             sendConnectResponse(c, 0, 0, new byte[16]);
             c.close();
             return;
         }
         c.sessionId = id;
-        if (s.owner() == config.myId()) {
+        SessionEntry s = tree.session(id);
+        if (s != null && s.owner() == config.myId()) {
             attach(c);
             return;
         }
-        // the client comes from another server: make this one the owner first, so that requests it left
-        // behind there fail with SessionMoved instead of landing after its newer ones
+        // the client comes from another server (or its session is not known here yet): a reattach txn
+        // decides, in log order, whether the session lives; if so this server becomes its owner, so that
+        // requests left behind on the old one fail with SessionMoved instead of landing after newer ones
         Connection waiting = awaitingSession.put(id, c);
         if (waiting != null && waiting != c) {
             waiting.close();
