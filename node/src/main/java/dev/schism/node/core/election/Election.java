@@ -55,6 +55,12 @@ public final class Election {
         return looking ? proposal : decided;
     }
 
+    /** What this server would tell a peer about itself now: its state and vote (proposal while looking). */
+    public Notification currentVote() {
+        return looking ? new Notification(config.myId(), Role.LOOKING, proposal, logicalClock)
+                : new Notification(config.myId(), state, decided, decidedRound);
+    }
+
     /** Starts a new round with this server's own vote (a non-voter's vote can never win). */
     public void start(long lastLoggedZxid, long currentEpoch) {
         looking = true;
