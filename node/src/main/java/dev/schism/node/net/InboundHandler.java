@@ -76,4 +76,9 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         reject(ctx, cause.toString());
     }
+
+    @Override
+    public String toString() {
+        return "InboundHandler{" + kind + (sid < 0 ? " awaiting handshake" : " from " + sid) + "}";
+    }
 }
