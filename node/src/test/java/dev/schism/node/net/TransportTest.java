@@ -96,6 +96,7 @@ class TransportTest {
         Inbox in2 = new Inbox();
         Transport t1 = start(1, in1, Frames.MAX_PAYLOAD);
         start(2, in2, Frames.MAX_PAYLOAD);
+        awaitLinks(t1, 2);
         for (int i = 0; i < 200; i++) {
             t1.send(new Envelope(2, new Note(1, i % 2 == 0, "m" + i)));
         }
@@ -112,6 +113,31 @@ class TransportTest {
         }
         t1.send(new Envelope(1, new Note(1, true, "self")));
         assertEquals("self", in1.next().text());
+    }
+
+    private static void awaitLinks(Transport t, long peer) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!(t.outboundUp(LinkKind.ELECTION, peer) && t.outboundUp(LinkKind.QUORUM, peer))) {
+            assertTrue(System.nanoTime() < deadline, "links to " + peer + " did not come up");
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void electionQueueKeepsOnlyTheLatestWhileThePeerIsDown() throws Exception {
+        Inbox in1 = new Inbox();
+        Transport t1 = start(1, in1, Frames.MAX_PAYLOAD);
+        for (int i = 0; i < 100; i++) {
+            t1.send(new Envelope(3, new Note(1, true, "vote" + i)));
+        }
+        Inbox in3 = new Inbox();
+        start(3, in3, Frames.MAX_PAYLOAD);
+        assertEquals("vote" + (100 - OutboundLink.MAX_QUEUED_ELECTION), in3.next().text(), "oldest dropped");
+        Note last = null;
+        for (int i = 1; i < OutboundLink.MAX_QUEUED_ELECTION; i++) {
+            last = in3.next();
+        }
+        assertEquals("vote99", last.text());
     }
 
     @Test
