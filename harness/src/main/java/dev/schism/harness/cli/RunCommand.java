@@ -83,35 +83,41 @@ public final class RunCommand implements Callable<Integer> {
                 modes, recovery);
         out.println("schism: " + spec);
         Runner runner = new Runner(out, System.console() != null, Optional.ofNullable(nodeJar));
-        Thread main = Thread.currentThread();
+        java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
         Thread hook = new Thread(() -> {
             runner.interrupt();
             try {
-                main.join(30_000); // let the run heal, stop its nodes and check what it has
+                // Let the run heal, stop its nodes, check what it has and print the verdict. (Not a join on the
+                // main thread: it ends in System.exit, which blocks while this hook runs.)
+                reported.await(30, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "schism-sigint");
         Runtime.getRuntime().addShutdownHook(hook);
-        Runner.Outcome o;
         try {
-            o = runner.run(spec, w, store);
-        } catch (java.io.IOException e) {
-            System.err.println("schism: the run could not start: " + e.getMessage());
-            return ExitCodes.CRASH;
+            Runner.Outcome o;
+            try {
+                o = runner.run(spec, w, store);
+            } catch (java.io.IOException e) {
+                System.err.println("schism: the run could not start: " + e.getMessage());
+                return ExitCodes.CRASH;
+            }
+            for (CheckResult r : o.results()) {
+                out.println("  " + r);
+            }
+            out.println("schism: " + o.verdict() + " (seed " + s + ")" + (o.interrupted() ? " [interrupted]" : ""));
+            out.println("schism: run folder " + o.folder().dir());
+            return o.verdict().exitCode();
         } finally {
+            out.flush();
+            reported.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
                 // shutting down: the hook is waiting for us
             }
         }
-        for (CheckResult r : o.results()) {
-            out.println("  " + r);
-        }
-        out.println("schism: " + o.verdict() + " (seed " + s + ")" + (o.interrupted() ? " [interrupted]" : ""));
-        out.println("schism: run folder " + o.folder().dir());
-        return o.verdict().exitCode();
     }
 
     /** The ZooKeeper client logs every lost connection; under faults that is noise on the console. */

@@ -51,6 +51,8 @@ public final class Interpreter implements AutoCloseable {
     private final List<String> clientNodes;
     private Op nemesisInFlight;
     private Context ctx;
+    /** The completion {@link #awaitCompletion} took off the queue, for {@link #handle}. */
+    private Done next;
     private volatile boolean stopped;
 
     public Interpreter(HistoryWriter history, LongSupplier clock, List<Executor> clientExecutors, Executor nemesisExecutor,
@@ -183,8 +185,6 @@ public final class Interpreter implements AutoCloseable {
         listener.invoked(invoke);
         return e.next() == null ? null : e.next().update(ctx, invoke);
     }
-
-    private Done next;
 
     private boolean awaitCompletion(long nanos) throws InterruptedException {
         if (nanos <= 0) {

@@ -73,117 +73,165 @@ public final class Runner {
         long t0 = System.nanoTime() - (System.currentTimeMillis() - startWallMs) * 1_000_000L;
         LongSupplier clock = () -> System.nanoTime() - t0;
         List<CheckResult> runProblems = new ArrayList<>();
-        ToxiproxyServer embedded = null;
-        LocalCluster cluster = null;
-        List<Client> clients = new ArrayList<>();
-        Interpreter interp = null;
-        NemesisPackages.Plan plan = null;
-        boolean healed = false;
-        Progress progress = new Progress(console, clock, spec.timeLimitSeconds(), tty);
         try (HistoryWriter history = new HistoryWriter(folder.history());
-             FaultJournal faults = new FaultJournal(folder.faults())) {
+             FaultJournal faults = new FaultJournal(folder.faults());
+             Session session = new Session(spec, workload, folder, clock, history, faults)) {
             try {
-                ToxiproxyClient toxiproxy;
-                if (spec.toxiproxy().isPresent()) {
-                    toxiproxy = connect(spec.toxiproxy().get());
-                } else {
-                    embedded = ToxiproxyServer.start("127.0.0.1", 0, spec.seed());
-                    toxiproxy = new ToxiproxyClient(embedded.apiHost(), embedded.apiPort());
+                session.open();
+            } catch (IllegalArgumentException e) {
+                throw e;
+            } catch (Exception e) {
+                if (!session.clusterUp()) {
+                    throw e instanceof IOException io ? io : new IOException(e.getMessage(), e); // nothing ran: nothing to check
                 }
-                cluster = new LocalCluster(new LocalCluster.Spec(spec.nodes(), folder.nodesDir(), toxiproxy,
-                        NodeCommand.locate(nodeJar), spec.injectBug(), LocalCluster.Spec.defaultConfig()));
-                console.println("schism: starting " + spec.nodes() + " nodes" + spec.injectBug().map(b -> " with injected bug " + b).orElse(""));
-                cluster.start();
-                String leader = cluster.awaitLeader(Duration.ofSeconds(60));
-                console.println("schism: " + leader + " leads; starting " + spec.concurrency() + " clients");
-                workload.setup(cluster, spec);
-                for (int i = 0; i < spec.concurrency(); i++) {
-                    clients.add(workload.client(cluster, spec, i));
-                }
-                plan = NemesisPackages.build(spec.nemesis(), cluster.target(), spec.nemesisOptions());
-                List<Interpreter.Executor> executors = new ArrayList<>();
-                List<String> clientNodes = new ArrayList<>();
-                clients.forEach(c -> {
-                    executors.add(c::invoke);
-                    clientNodes.add(c.node());
-                });
-                NemesisPackages.Plan p = plan;
-                interp = new Interpreter(history, clock, executors, clientNodes, op -> p.nemesis().invoke(op), new Interpreter.Listener() {
-                    @Override
-                    public void completed(Op invoke, Op completion) {
-                        faults.completed(invoke, completion);
-                        progress.completed(invoke, completion);
-                    }
-                });
-                interpreter = interp;
-                if (interrupted) {
-                    interp.stop();
-                }
-                progress.start();
-                progress.phase("faults");
-                long limit = (long) (spec.timeLimitSeconds() * SECOND);
-                Generator clientOps = Gens.stagger((long) (SECOND / spec.rate()), workload.generator(spec), spec.seed());
-                Generator main = Gens.timeLimit(limit, Gens.clientsAndNemesis(clientOps, plan.generator()));
-                interp.run(main, clock.getAsLong() + limit + 30 * SECOND);
-                progress.phase("healing");
-                interp.runNemesisOps(plan.healOps(), 30 * SECOND);
-                healed = true;
-                if (spec.recoverySeconds() > 0 && !interp.stopped()) {
-                    progress.phase("recovery");
-                    long rec = (long) (spec.recoverySeconds() * SECOND);
-                    interp.run(Gens.timeLimit(rec, Gens.clients(Gens.stagger((long) (SECOND / spec.rate()), workload.generator(spec), spec.seed() + 1))),
-                            clock.getAsLong() + rec + 10 * SECOND);
-                }
-                progress.phase("draining");
-                int open = interp.drain(10 * SECOND);
-                if (open > 0) {
-                    console.println("\nschism: " + open + " ops never completed; they count as indeterminate");
+                // The nodes ran (and kept journals) but the workload could not start: still check what they did.
+                runProblems.add(CheckResult.unknown("run", "the workload could not start: " + e.getMessage()));
+            }
+            try {
+                if (runProblems.isEmpty()) {
+                    session.runPhases();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 interrupted = true;
             } catch (Exception e) {
-                if (interp == null) {
-                    // Setup failed: there is no run to check.
-                    if (e instanceof IllegalArgumentException bad) {
-                        throw bad;
-                    }
-                    throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
-                }
                 runProblems.add(CheckResult.unknown("run", "the run failed midway: " + e));
-            } finally {
-                progress.close();
-                if (!healed && interp != null && plan != null) {
-                    try {
-                        interp.runNemesisOps(plan.healOps(), 10 * SECOND);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                if (interp != null) {
-                    interp.close();
-                }
-                for (Client c : clients) {
-                    try {
-                        c.close();
-                    } catch (RuntimeException e) {
-                        // best effort: the nodes are about to stop anyway
-                    }
-                }
-                if (cluster != null) {
-                    cluster.close();
-                }
-                if (embedded != null) {
-                    embedded.close();
-                }
             }
         }
         if (interrupted) {
             runProblems.add(CheckResult.unknown("run", String.format(java.util.Locale.ROOT,
-                    "interrupted after %.1f s of %.0f s; the history up to then was checked", clock.getAsLong() / 1e9, spec.timeLimitSeconds())));
+                    "interrupted %.1f s after the start (time limit %.0f s); the history up to then was checked",
+                    clock.getAsLong() / 1e9, spec.timeLimitSeconds())));
         }
         List<CheckResult> results = Analysis.analyze(folder, workload.checkers(), runProblems);
         return new Outcome(folder, results, CheckResult.compose(results), interrupted);
+    }
+
+    /** The live parts of one run: proxy, cluster, clients, nemesis and interpreter; closing heals and stops them all. */
+    private final class Session implements AutoCloseable {
+        private final TestSpec spec;
+        private final Workload workload;
+        private final RunFolder folder;
+        private final LongSupplier clock;
+        private final HistoryWriter history;
+        private final FaultJournal faults;
+        private final Progress progress;
+        private final List<Client> clients = new ArrayList<>();
+        private ToxiproxyServer embedded;
+        private LocalCluster cluster;
+        private NemesisPackages.Plan plan;
+        private Interpreter interp;
+        private boolean healed;
+        private boolean clusterUp;
+
+        Session(TestSpec spec, Workload workload, RunFolder folder, LongSupplier clock, HistoryWriter history, FaultJournal faults) {
+            this.spec = spec;
+            this.workload = workload;
+            this.folder = folder;
+            this.clock = clock;
+            this.history = history;
+            this.faults = faults;
+            this.progress = new Progress(console, clock, spec.timeLimitSeconds(), tty);
+        }
+
+        /** Fault proxy, nodes (until one leads), workload setup, clients, nemesis, interpreter. */
+        void open() throws Exception {
+            ToxiproxyClient toxiproxy;
+            if (spec.toxiproxy().isPresent()) {
+                toxiproxy = connect(spec.toxiproxy().get());
+            } else {
+                embedded = ToxiproxyServer.start("127.0.0.1", 0, spec.seed());
+                toxiproxy = new ToxiproxyClient(embedded.apiHost(), embedded.apiPort());
+            }
+            cluster = new LocalCluster(new LocalCluster.Spec(spec.nodes(), folder.nodesDir(), toxiproxy,
+                    NodeCommand.locate(nodeJar), spec.injectBug(), LocalCluster.Spec.defaultConfig()));
+            console.println("schism: starting " + spec.nodes() + " nodes" + spec.injectBug().map(b -> " with injected bug " + b).orElse(""));
+            cluster.start();
+            clusterUp = true;
+            String leader = cluster.awaitLeader(Duration.ofSeconds(60));
+            console.println("schism: " + leader + " leads; starting " + spec.concurrency() + " clients");
+            workload.setup(cluster, spec);
+            for (int i = 0; i < spec.concurrency(); i++) {
+                clients.add(workload.client(cluster, spec, i));
+            }
+            plan = NemesisPackages.build(spec.nemesis(), cluster.target(), spec.nemesisOptions());
+            List<Interpreter.Executor> executors = new ArrayList<>();
+            List<String> clientNodes = new ArrayList<>();
+            for (Client c : clients) {
+                executors.add(c::invoke);
+                clientNodes.add(c.node());
+            }
+            NemesisPackages.Plan p = plan;
+            interp = new Interpreter(history, clock, executors, clientNodes, op -> p.nemesis().invoke(op), new Interpreter.Listener() {
+                @Override
+                public void completed(Op invoke, Op completion) {
+                    faults.completed(invoke, completion);
+                    progress.completed(invoke, completion);
+                }
+            });
+            interpreter = interp;
+            if (interrupted) {
+                interp.stop();
+            }
+        }
+
+        /** Whether the nodes started (so their journals are worth checking even if the workload did not start). */
+        boolean clusterUp() {
+            return clusterUp;
+        }
+
+        /** Main phase under faults, final heal, recovery phase, drain. */
+        void runPhases() throws InterruptedException {
+            progress.start();
+            progress.phase("faults");
+            long limit = (long) (spec.timeLimitSeconds() * SECOND);
+            long spacing = (long) (SECOND / spec.rate());
+            Generator clientOps = Gens.stagger(spacing, workload.generator(spec), spec.seed());
+            interp.run(Gens.timeLimit(limit, Gens.clientsAndNemesis(clientOps, plan.generator())), clock.getAsLong() + limit + 30 * SECOND);
+            progress.phase("healing");
+            interp.runNemesisOps(plan.healOps(), 30 * SECOND);
+            healed = true;
+            if (spec.recoverySeconds() > 0 && !interp.stopped()) {
+                progress.phase("recovery");
+                long rec = (long) (spec.recoverySeconds() * SECOND);
+                Generator recovery = Gens.clients(Gens.stagger(spacing, workload.generator(spec), spec.seed() + 1));
+                interp.run(Gens.timeLimit(rec, recovery), clock.getAsLong() + rec + 10 * SECOND);
+            }
+            progress.phase("draining");
+            int open = interp.drain(10 * SECOND);
+            if (open > 0) {
+                console.println("\nschism: " + open + " ops never completed; they count as indeterminate");
+            }
+        }
+
+        /** Heals if the phases did not get to it, then stops clients, nodes and the proxy, whatever happened before. */
+        @Override
+        public void close() {
+            progress.close();
+            if (!healed && interp != null && plan != null) {
+                try {
+                    interp.runNemesisOps(plan.healOps(), 10 * SECOND);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (interp != null) {
+                interp.close();
+            }
+            for (Client c : clients) {
+                try {
+                    c.close();
+                } catch (RuntimeException e) {
+                    // best effort: the nodes are about to stop anyway
+                }
+            }
+            if (cluster != null) {
+                cluster.close();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
     }
 
     private static ToxiproxyClient connect(String hostPort) throws IOException {

@@ -9,6 +9,9 @@ public record RunFolder(Path dir) {
 
     /** Opens an existing run folder; throws naming the folder if it has no history. */
     public static RunFolder open(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(dir + ": no such run folder");
+        }
         Path real = dir.toRealPath();
         RunFolder f = new RunFolder(real);
         if (!Files.isRegularFile(f.history())) {

@@ -41,6 +41,8 @@ class RunStoreTest {
 
     @Test
     void openRequiresAHistory() throws Exception {
+        Exception missing = assertThrows(java.io.IOException.class, () -> RunFolder.open(dir.resolve("gone")));
+        assertTrue(missing.getMessage().endsWith("gone: no such run folder"), missing.getMessage());
         Exception e = assertThrows(java.io.IOException.class, () -> RunFolder.open(dir));
         assertTrue(e.getMessage().contains("no history.jsonl"), e.getMessage());
         Files.writeString(dir.resolve("history.jsonl"), "");

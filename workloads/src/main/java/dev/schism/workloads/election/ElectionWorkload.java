@@ -38,7 +38,7 @@ public final class ElectionWorkload implements Workload {
 
     @Override
     public void setup(Cluster cluster, TestSpec spec) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
+        long deadline = System.nanoTime() + 60_000_000_000L;
         Exception last = null;
         int attempt = 0;
         while (System.nanoTime() < deadline) {
@@ -49,12 +49,12 @@ public final class ElectionWorkload implements Workload {
                 return;
             } catch (KeeperException.NodeExistsException e) {
                 return;
-            } catch (KeeperException e) {
+            } catch (KeeperException | IOException e) {
                 last = e;
                 Thread.sleep(200);
             }
         }
-        throw new IOException("could not create " + PATH + " within 30 s: " + last, last);
+        throw new IOException("could not create " + PATH + " within 60 s: " + last, last);
     }
 
     @Override

@@ -80,8 +80,55 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
 
     @Override
     public void start() throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try (Ports ports = Ports.hold(3 * spec.nodes())) {
+                startWith(ports);
+            }
+            try {
+                awaitAnswering(processes(), Duration.ofSeconds(60));
+                return;
+            } catch (IOException e) {
+                // Another process may take a port between its release and the node's bind: start over on new ports.
+                if (attempt >= 3 || closed.get() || !e.getMessage().contains("Address already in use")) {
+                    throw e;
+                }
+                System.err.println("schism: a node port was taken by someone else; starting the cluster again on new ports");
+                discardAttempt();
+            }
+        }
+    }
+
+    /** Stops the processes and proxies of a failed start and wipes the data directories. */
+    private void discardAttempt() throws IOException {
+        for (NodeProcess p : processes()) {
+            p.kill();
+        }
+        procs.clear();
+        for (Proxy p : proxies) {
+            try {
+                p.delete();
+            } catch (IOException e) {
+                // a proxy that cannot be deleted keeps an unused port; the new attempt uses fresh names
+            }
+        }
+        proxies.clear();
+        clientProxyPort.clear();
+        journals.clear();
+        for (String name : names) {
+            Path data = spec.nodesDir().resolve(name).resolve("data");
+            if (Files.isDirectory(data)) {
+                try (var files = Files.walk(data)) {
+                    for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(f);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Proxies, configs and processes for these node ports (client, quorum, election per node), released just before the nodes start. */
+    private void startWith(Ports ports) throws IOException {
         int n = spec.nodes();
-        int[] ports = Ports.free(3 * n);
         String prefix = "schism-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet() + "-";
         Map<Grudge.Link, List<Proxy>> links = new HashMap<>();
         // proxyQ[i][j] / proxyE[i][j]: the listen port of the proxy carrying node i's quorum/election traffic to j.
@@ -93,13 +140,13 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
                     continue;
                 }
                 String link = names.get(i) + "-" + names.get(j);
-                Proxy q = createProxy(prefix + "quorum-" + link, ports[3 * j + 1]);
-                Proxy e = createProxy(prefix + "election-" + link, ports[3 * j + 2]);
+                Proxy q = createProxy(prefix + "quorum-" + link, ports.get(3 * j + 1));
+                Proxy e = createProxy(prefix + "election-" + link, ports.get(3 * j + 2));
                 proxyQ[i][j] = port(q);
                 proxyE[i][j] = port(e);
                 links.put(new Grudge.Link(names.get(i), names.get(j)), List.of(q, e));
             }
-            Proxy c = createProxy(prefix + "client-" + names.get(i), ports[3 * i]);
+            Proxy c = createProxy(prefix + "client-" + names.get(i), ports.get(3 * i));
             clientProxyPort.put(names.get(i), port(c));
         }
         network = new ToxiproxyNetwork(links);
@@ -114,23 +161,23 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
             spec.config().forEach((k, v) -> cfg.append(k).append('=').append(v).append('\n'));
             cfg.append("dataDir=").append(data.toAbsolutePath()).append('\n');
             cfg.append("clientPortAddress=127.0.0.1\n");
-            cfg.append("clientPort=").append(ports[3 * i]).append('\n');
+            cfg.append("clientPort=").append(ports.get(3 * i)).append('\n');
             cfg.append("4lw.commands.whitelist=*\n");
             for (int j = 0; j < n; j++) {
-                int q = i == j ? ports[3 * j + 1] : proxyQ[i][j];
-                int e = i == j ? ports[3 * j + 2] : proxyE[i][j];
+                int q = i == j ? ports.get(3 * j + 1) : proxyQ[i][j];
+                int e = i == j ? ports.get(3 * j + 2) : proxyE[i][j];
                 cfg.append("server.").append(j + 1).append("=127.0.0.1:").append(q).append(':').append(e).append('\n');
             }
             Path cfgFile = dir.resolve("zoo.cfg");
             Files.writeString(cfgFile, cfg.toString(), StandardCharsets.UTF_8);
             journals.put(name, data.resolve("events.jsonl"));
             procs.put(name, new NodeProcess(name, spec.command().forConfig(cfgFile, spec.injectBug()), env,
-                    dir.resolve("node.log"), new InetSocketAddress("127.0.0.1", ports[3 * i])));
+                    dir.resolve("node.log"), new InetSocketAddress("127.0.0.1", ports.get(3 * i))));
         }
+        ports.release();
         for (NodeProcess p : processes()) {
             p.start();
         }
-        awaitAnswering(processes(), Duration.ofSeconds(60));
     }
 
     private List<NodeProcess> processes() {

@@ -1,0 +1,40 @@
+package dev.schism.harness.junit;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a Schism test before the annotated method and passes its outcome: declare a parameter of type
+ * {@link dev.schism.harness.runner.Runner.Outcome}. The options mean what the {@code schism run} options
+ * of the same names mean.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(SchismExtension.class)
+public @interface Chaos {
+    String workload();
+
+    String nemesis() default "partition";
+
+    int nodes() default 5;
+
+    double timeLimit() default 60;
+
+    int concurrency() default 10;
+
+    double rate() default 50;
+
+    long seed() default 1;
+
+    /** Empty: no injected bug. */
+    String injectBug() default "";
+
+    double nemesisInterval() default 5;
+
+    String partitionModes() default "drop,stall,refuse";
+
+    double recovery() default 5;
+}
