@@ -25,6 +25,14 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof Frames.Touches t) {
+            if (sid < 0 || kind != LinkKind.QUORUM) {
+                reject(ctx, "touch frame before the handshake or on the " + kind + " stream");
+                return;
+            }
+            transport.touches(sid, t.sessionIds());
+            return;
+        }
         byte[] payload = (byte[]) msg;
         if (sid < 0) {
             Handshake h;

@@ -50,6 +50,12 @@ class TransportTest {
     static final class Inbox implements Transport.Handler {
         final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
         final BlockingQueue<Long> down = new LinkedBlockingQueue<>();
+        final BlockingQueue<String> touches = new LinkedBlockingQueue<>();
+
+        @Override
+        public void touches(long from, long[] sessionIds) {
+            touches.add(from + ":" + java.util.Arrays.toString(sessionIds));
+        }
 
         @Override
         public void received(Message m) {
@@ -121,6 +127,22 @@ class TransportTest {
             assertTrue(System.nanoTime() < deadline, "links to " + peer + " did not come up");
             Thread.sleep(5);
         }
+    }
+
+    @Test
+    void sessionTouchesTravelBesideTheMessagesOnlyOnAnUpQuorumStream() throws Exception {
+        Inbox in1 = new Inbox();
+        Inbox in2 = new Inbox();
+        start(1, in1, Frames.MAX_PAYLOAD);
+        Transport t2 = start(2, in2, Frames.MAX_PAYLOAD);
+        assertTrue(!t2.sendTouches(3, new long[] {1}), "no stream to 3: the caller must fall back");
+        awaitLinks(t2, 1);
+        t2.send(new Envelope(1, new Note(2, false, "before")));
+        assertTrue(t2.sendTouches(1, new long[] {0x1000000aL, 0x2000000bL}));
+        t2.send(new Envelope(1, new Note(2, false, "after")));
+        assertEquals("before", in1.next().text());
+        assertEquals("after", in1.next().text());
+        assertEquals("2:[268435466, 536870923]", in1.touches.poll(10, TimeUnit.SECONDS));
     }
 
     @Test

@@ -101,6 +101,11 @@ class ReadyExecutorTest {
         }
 
         @Override
+        public long leader() {
+            return 1;
+        }
+
+        @Override
         public void snapshotTaken(long zxid) {
         }
     }
