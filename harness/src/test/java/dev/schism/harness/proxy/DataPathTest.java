@@ -127,6 +127,22 @@ class DataPathTest extends ProxyTestSupport {
     }
 
     @Test
+    void bytesSentRightAfterConnectAndCloseReachTheUpstream() throws Exception {
+        try (ServerSocket upstream = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Proxy p = client.createProxy("early", "127.0.0.1:0", "127.0.0.1:" + upstream.getLocalPort());
+            for (int i = 0; i < 20; i++) {
+                Socket s = connect(p);
+                write(s, "early-" + i);
+                s.shutdownOutput();
+                try (Socket srv = upstream.accept()) {
+                    srv.setSoTimeout(5000);
+                    assertEquals("early-" + i, new String(srv.getInputStream().readAllBytes()));
+                }
+            }
+        }
+    }
+
+    @Test
     void readsAfterPeerWritesAndCloses() throws IOException {
         try (ServerSocket oneShot = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Proxy p = client.createProxy("oneshot", "127.0.0.1:0", "127.0.0.1:" + oneShot.getLocalPort());

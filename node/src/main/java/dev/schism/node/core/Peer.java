@@ -3,6 +3,7 @@ package dev.schism.node.core;
 import dev.schism.node.core.election.Decision;
 import dev.schism.node.core.election.Election;
 import dev.schism.node.core.election.Notification;
+import dev.schism.node.core.zab.FollowerInfo;
 import dev.schism.node.core.zab.Leader;
 import dev.schism.node.core.zab.Learner;
 import dev.schism.node.core.zab.Replica;
@@ -84,12 +85,21 @@ public final class Peer {
             return;
         }
         if (m instanceof Notification n) {
+            if (learning != null && n.from() == learning.leader() && n.state() != Role.LEADING
+                    && !(n.state() == Role.LOOKING && n.leader() == n.from())) {
+                // The server we follow neither leads nor is about to: the election that chose it was
+                // decided on votes that changed since. Look again instead of waiting out initLimit.
+                lookForLeader("leader " + n.from() + " is not leading: " + n);
+            }
             decided(election.receive(n));
         } else if (m instanceof ZabMessage z) {
             if (leading != null) {
                 leading.receive(z);
-            } else if (learning != null) {
+            } else if (learning != null && !(z instanceof FollowerInfo)) {
                 learning.receive(z);
+            } else if (z instanceof FollowerInfo) {
+                // Not leading: say so, as a refused connection does in ZooKeeper.
+                out.send(z.from(), election.currentVote());
             }
         }
         checkAbandoned();

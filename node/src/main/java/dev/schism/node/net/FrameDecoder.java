@@ -7,7 +7,10 @@ import io.netty.handler.codec.CorruptedFrameException;
 
 import java.util.List;
 
-/** Splits the inbound byte stream into checked payloads; any inconsistency fails the connection. */
+/**
+ * Splits the inbound byte stream into checked payloads (message bytes, or {@link Frames.Touches}); any
+ * inconsistency fails the connection.
+ */
 final class FrameDecoder extends ByteToMessageDecoder {
     private final int maxPayload;
 
@@ -20,7 +23,7 @@ final class FrameDecoder extends ByteToMessageDecoder {
         while (in.readableBytes() >= Frames.HEADER) {
             int start = in.readerIndex();
             int magic = in.getInt(start);
-            if (magic != Frames.MAGIC) {
+            if (magic != Frames.MAGIC && magic != Frames.TOUCH_MAGIC) {
                 throw new CorruptedFrameException("bad frame magic 0x" + Integer.toHexString(magic));
             }
             int len = in.getInt(start + 4);
@@ -37,7 +40,7 @@ final class FrameDecoder extends ByteToMessageDecoder {
                 throw new CorruptedFrameException("bad frame CRC");
             }
             in.skipBytes(Frames.HEADER + len);
-            out.add(payload);
+            out.add(magic == Frames.MAGIC ? payload : Frames.Touches.decode(payload));
         }
     }
 }

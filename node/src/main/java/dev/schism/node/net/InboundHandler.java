@@ -25,6 +25,14 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof Frames.Touches t) {
+            if (sid < 0 || kind != LinkKind.QUORUM) {
+                reject(ctx, "touch frame before the handshake or on the " + kind + " stream");
+                return;
+            }
+            transport.touches(sid, t.sessionIds());
+            return;
+        }
         byte[] payload = (byte[]) msg;
         if (sid < 0) {
             Handshake h;
@@ -75,5 +83,10 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         reject(ctx, cause.toString());
+    }
+
+    @Override
+    public String toString() {
+        return "InboundHandler{" + kind + (sid < 0 ? " awaiting handshake" : " from " + sid) + "}";
     }
 }

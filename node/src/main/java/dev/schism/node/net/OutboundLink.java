@@ -30,6 +30,8 @@ final class OutboundLink {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundLink.class);
     /** Bounds per link; with four peers and two streams each, at most 64 MiB of a server's heap. */
     static final int MAX_QUEUED = 8192;
+    /** Election notifications supersede each other: a peer coming back needs only the latest few. */
+    static final int MAX_QUEUED_ELECTION = 64;
     static final long MAX_QUEUED_BYTES = 8L << 20;
     private static final int MIN_BACKOFF_MS = 20;
     private static final int MAX_BACKOFF_MS = 500;
@@ -42,6 +44,7 @@ final class OutboundLink {
     private final EventLoop loop;
     private final Runnable onDown;
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    private final int maxQueued;
     private long queuedBytes;
     private Channel channel;
     private boolean connecting;
@@ -58,6 +61,7 @@ final class OutboundLink {
         this.address = address;
         this.loop = loop;
         this.onDown = onDown;
+        this.maxQueued = kind == LinkKind.ELECTION ? MAX_QUEUED_ELECTION : MAX_QUEUED;
     }
 
     void start() {
@@ -101,7 +105,7 @@ final class OutboundLink {
         queuedBytes += frame.length;
         long before = dropped;
         // Keep the newest frame even if it alone is over the byte bound (a large SNAP).
-        while (queue.size() > 1 && (queue.size() > MAX_QUEUED || queuedBytes > MAX_QUEUED_BYTES)) {
+        while (queue.size() > 1 && (queue.size() > maxQueued || queuedBytes > MAX_QUEUED_BYTES)) {
             queuedBytes -= queue.removeFirst().length;
             dropped++;
         }

@@ -40,6 +40,10 @@ public final class Transport implements AutoCloseable {
         void received(Message m);
 
         void linkDown(long sid);
+
+        /** A learner's shell reports sessions active on it (leader side; transport thread). */
+        default void touches(long from, long[] sessionIds) {
+        }
     }
 
     private final long myId;
@@ -169,6 +173,23 @@ public final class Transport implements AutoCloseable {
             byLink.computeIfAbsent(link, l -> new ArrayList<>()).add(Frames.frame(codec.encode(m)));
         }
         byLink.forEach(OutboundLink::sendAll);
+    }
+
+    /**
+     * Sends session touches to {@code leader} on the quorum stream, outside the protocol (any thread).
+     * False if that stream is not up, so the caller can fall back to something reliable.
+     */
+    public boolean sendTouches(long leader, long[] sessionIds) {
+        OutboundLink link = outbound.get(LinkKind.QUORUM).get(leader);
+        if (link == null || !link.connected()) {
+            return false;
+        }
+        link.send(Frames.touchFrame(sessionIds));
+        return true;
+    }
+
+    void touches(long from, long[] sessionIds) {
+        handler.touches(from, sessionIds);
     }
 
     boolean isPeer(long sid) {

@@ -94,6 +94,15 @@ public final class NodeServer implements Replication, AutoCloseable {
             public void linkDown(long sid) {
                 loop.execute(() -> peer.linkDown(sid));
             }
+
+            @Override
+            public void touches(long from, long[] sessionIds) {
+                loop.execute(() -> {
+                    if (peer.role() == Role.LEADING && peer.serving()) {
+                        clients.touchesForwarded(sessionIds);
+                    }
+                });
+            }
         }, prefix);
         this.clients = new ClientLayer(cfg.clientConfig(), tree, this);
         storage.startGroupCommit(new GroupCommit.Listener() {
@@ -214,6 +223,20 @@ public final class NodeServer implements Replication, AutoCloseable {
     @Override
     public long monotonicMs() {
         return clock.nanos() / 1_000_000L;
+    }
+
+    /**
+     * Core thread, learners: session touches go to the leader on the quorum stream, beside the protocol, as
+     * ZooKeeper piggybacks them on pings. False (the client layer then logs a touch txn) when there is no
+     * leader to send to or the stream to it is down.
+     */
+    @Override
+    public boolean forwardTouches(long[] sessionIds) {
+        long leader = peer.leader();
+        if (transport == null || leader < 0 || leader == cfg.myId() || !peer.serving()) {
+            return false;
+        }
+        return transport.sendTouches(leader, sessionIds);
     }
 
     /** Core thread: the established leader (or a serving standalone server) expires sessions. */

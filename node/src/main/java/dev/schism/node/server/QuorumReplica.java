@@ -59,6 +59,11 @@ final class QuorumReplica implements Replica {
     }
 
     @Override
+    public long leader() {
+        return peer.leader();
+    }
+
+    @Override
     public void snapshotTaken(long zxid) {
         peer.snapshotTaken(zxid);
     }

@@ -27,5 +27,8 @@ interface Replica {
 
     long epoch();
 
+    /** The leader this server follows or is (-1 while looking). */
+    long leader();
+
     void snapshotTaken(long zxid);
 }

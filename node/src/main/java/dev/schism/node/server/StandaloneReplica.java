@@ -104,6 +104,11 @@ final class StandaloneReplica implements Replica {
     }
 
     @Override
+    public long leader() {
+        return myId;
+    }
+
+    @Override
     public void snapshotTaken(long zxid) {
         // the log on disk is purged by storage; nothing is kept in memory here
     }

@@ -21,6 +21,11 @@ final class LoopbackCluster {
         public Snapshot snapshot() {
             return new Snapshot(txns.isEmpty() ? 0 : txns.get(txns.size() - 1).zxid(), new byte[0]);
         }
+
+        @Override
+        public String toString() {
+            return "Applied{" + txns.size() + " txns}";
+        }
     }
 
     final Set<Long> voters;

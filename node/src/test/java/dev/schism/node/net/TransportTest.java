@@ -50,6 +50,12 @@ class TransportTest {
     static final class Inbox implements Transport.Handler {
         final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
         final BlockingQueue<Long> down = new LinkedBlockingQueue<>();
+        final BlockingQueue<String> touches = new LinkedBlockingQueue<>();
+
+        @Override
+        public void touches(long from, long[] sessionIds) {
+            touches.add(from + ":" + java.util.Arrays.toString(sessionIds));
+        }
 
         @Override
         public void received(Message m) {
@@ -96,6 +102,7 @@ class TransportTest {
         Inbox in2 = new Inbox();
         Transport t1 = start(1, in1, Frames.MAX_PAYLOAD);
         start(2, in2, Frames.MAX_PAYLOAD);
+        awaitLinks(t1, 2);
         for (int i = 0; i < 200; i++) {
             t1.send(new Envelope(2, new Note(1, i % 2 == 0, "m" + i)));
         }
@@ -112,6 +119,47 @@ class TransportTest {
         }
         t1.send(new Envelope(1, new Note(1, true, "self")));
         assertEquals("self", in1.next().text());
+    }
+
+    private static void awaitLinks(Transport t, long peer) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!(t.outboundUp(LinkKind.ELECTION, peer) && t.outboundUp(LinkKind.QUORUM, peer))) {
+            assertTrue(System.nanoTime() < deadline, "links to " + peer + " did not come up");
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void sessionTouchesTravelBesideTheMessagesOnlyOnAnUpQuorumStream() throws Exception {
+        Inbox in1 = new Inbox();
+        Inbox in2 = new Inbox();
+        start(1, in1, Frames.MAX_PAYLOAD);
+        Transport t2 = start(2, in2, Frames.MAX_PAYLOAD);
+        assertTrue(!t2.sendTouches(3, new long[] {1}), "no stream to 3: the caller must fall back");
+        awaitLinks(t2, 1);
+        t2.send(new Envelope(1, new Note(2, false, "before")));
+        assertTrue(t2.sendTouches(1, new long[] {0x1000000aL, 0x2000000bL}));
+        t2.send(new Envelope(1, new Note(2, false, "after")));
+        assertEquals("before", in1.next().text());
+        assertEquals("after", in1.next().text());
+        assertEquals("2:[268435466, 536870923]", in1.touches.poll(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void electionQueueKeepsOnlyTheLatestWhileThePeerIsDown() throws Exception {
+        Inbox in1 = new Inbox();
+        Transport t1 = start(1, in1, Frames.MAX_PAYLOAD);
+        for (int i = 0; i < 100; i++) {
+            t1.send(new Envelope(3, new Note(1, true, "vote" + i)));
+        }
+        Inbox in3 = new Inbox();
+        start(3, in3, Frames.MAX_PAYLOAD);
+        assertEquals("vote" + (100 - OutboundLink.MAX_QUEUED_ELECTION), in3.next().text(), "oldest dropped");
+        Note last = null;
+        for (int i = 1; i < OutboundLink.MAX_QUEUED_ELECTION; i++) {
+            last = in3.next();
+        }
+        assertEquals("vote99", last.text());
     }
 
     @Test

@@ -22,7 +22,7 @@ import java.util.Set;
  * One seeded, single-threaded run of an ensemble of {@link Peer}s: a chaos phase (loss, duplication,
  * delay, partitions, crashes that lose un-fsynced appends, crashes in the middle of a {@link Ready},
  * paused clocks, client proposals at random servers), then everything heals and the run must establish a
- * leader and commit a new proposal within {@link Options#healTicks()}. {@link SafetyChecker} is consulted
+ * leader, commit a new proposal and have every server apply it within {@link Options#healTicks()}. {@link SafetyChecker} is consulted
  * after every action. The same seed always replays the same run.
  */
 final class Simulation {
@@ -73,6 +73,7 @@ final class Simulation {
     final java.util.Map<String, Long> stats = new java.util.TreeMap<>();
     private int proposals;
     private String marker;
+    private Txn committedMarker;
     private long markerAt;
 
     Simulation(long seed, Options options) {
@@ -102,7 +103,7 @@ final class Simulation {
         net.duplicateRate = options.duplicateRate();
         net.maxDelay = options.maxDelay();
         for (SimNode n : nodes) {
-            boot(n);
+            boot(n, true);
         }
         for (int i = 0; i < options.chaosTicks(); i++) {
             chaos();
@@ -117,7 +118,8 @@ final class Simulation {
                 return;
             }
         }
-        throw new LivenessFailure("no leader committed a new proposal within " + options.healTicks()
+        throw new LivenessFailure((committedMarker == null ? "no leader committed a new proposal"
+                : "not every server applied " + committedMarker) + " within " + options.healTicks()
                 + " ticks after healing");
     }
 
@@ -168,7 +170,7 @@ final class Simulation {
             }
         } else if (r < 0.03) {
             if (!n.alive()) {
-                boot(n);
+                boot(n, true);
             }
         } else if (r < 0.04) {
             partition();
@@ -225,16 +227,20 @@ final class Simulation {
         trace.add(now, "heal everything");
         for (SimNode n : nodes) {
             if (!n.alive()) {
-                boot(n);
+                boot(n, false);
             }
         }
     }
 
     private boolean livenessReached() {
         if (marker != null) {
+            if (committedMarker != null) {
+                return everyServerApplied(committedMarker);
+            }
             for (int i = checker.history.size() - 1; i >= 0 && i >= checker.history.size() - 50; i--) {
                 if (new String(checker.history.get(i).payload(), StandardCharsets.UTF_8).equals(marker)) {
-                    return true;
+                    committedMarker = checker.history.get(i);
+                    return everyServerApplied(committedMarker);
                 }
             }
             if (now - markerAt < 60) {
@@ -256,6 +262,16 @@ final class Simulation {
         return false;
     }
 
+    /** Convergence: every server, observers included, has caught up to the committed marker. */
+    private boolean everyServerApplied(Txn t) {
+        for (SimNode n : nodes) {
+            if (n.machine.lastZxid() < t.zxid()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void propose(SimNode n, String payload) {
         boolean ok = n.peer.propose(payload.getBytes(StandardCharsets.UTF_8));
         trace.add(now, "propose " + payload + " at n" + n.sid + (ok ? "" : " (refused)"));
@@ -269,7 +285,7 @@ final class Simulation {
         trace.add(now, "snapshot n" + n.sid + " " + s);
     }
 
-    private void boot(SimNode n) {
+    private void boot(SimNode n, boolean chaos) {
         n.machine.restore(n.disk.snapshot);
         checker.restored(n.sid, n.machine.applied);
         n.peer = new Peer(n.config, n.disk.recover(), n.machine);
@@ -278,7 +294,7 @@ final class Simulation {
         }
         n.boots++;
         trace.add(now, "boot n" + n.sid + " " + n.disk);
-        drain(n, true);
+        drain(n, chaos);
     }
 
     private void crash(SimNode n, String why) {

@@ -21,6 +21,7 @@ public final class Election {
     private final int finalizeWait;
     private final int minInterval;
     private final int maxInterval;
+    private final List<Long> voterOrder;
 
     private final Map<Long, Notification> recvset = new HashMap<>();
     private final Map<Long, Notification> outOfElection = new HashMap<>();
@@ -41,6 +42,8 @@ public final class Election {
         this.finalizeWait = config.ticks(200);
         this.minInterval = config.ticks(200);
         this.maxInterval = config.ticks(60_000);
+        // A fixed send order keeps a simulated run replayable (Set.of iterates in a per-JVM order).
+        this.voterOrder = config.voters().stream().sorted().toList();
     }
 
     public boolean looking() {
@@ -53,6 +56,12 @@ public final class Election {
 
     public Vote proposal() {
         return looking ? proposal : decided;
+    }
+
+    /** What this server would tell a peer about itself now: its state and vote (proposal while looking). */
+    public Notification currentVote() {
+        return looking ? new Notification(config.myId(), Role.LOOKING, proposal, logicalClock)
+                : new Notification(config.myId(), state, decided, decidedRound);
     }
 
     /** Starts a new round with this server's own vote (a non-voter's vote can never win). */
@@ -221,7 +230,7 @@ public final class Election {
     }
 
     private void broadcast() {
-        for (long sid : config.voters()) {
+        for (long sid : voterOrder) {
             if (sid != config.myId()) {
                 out.send(sid, new Notification(config.myId(), Role.LOOKING, proposal, logicalClock));
             }

@@ -118,6 +118,13 @@ public final class Leader {
         if (!observer && !config.voters().contains(fi.from())) {
             return;
         }
+        if (epoch >= 0 && fi.epoch() > epoch) {
+            // It promised a newer epoch to a leader that never established it, so it must refuse ours and
+            // could never join. ZooKeeper leaves it out until the next election; we hold one now, whose
+            // epoch will exceed that promise.
+            abandoned = "learner " + fi.from() + " already accepted epoch " + fi.epoch() + " > " + epoch;
+            return;
+        }
         h = new LearnerHandler(fi.from(), fi.attempt(), observer, fi.epoch(), now);
         handlers.put(fi.from(), h);
         maxAccepted = Math.max(maxAccepted, fi.epoch());

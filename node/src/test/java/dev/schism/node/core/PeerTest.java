@@ -1,0 +1,94 @@
+package dev.schism.node.core;
+
+import dev.schism.node.core.election.Notification;
+import dev.schism.node.core.zab.FollowerInfo;
+import dev.schism.node.core.zab.LeaderInfo;
+import dev.schism.node.core.zab.NewLeader;
+import dev.schism.node.core.zab.SyncMessage;
+import dev.schism.node.core.zab.SyncMode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One peer driven packet by packet, to pin orderings the scenario tests cannot force. */
+class PeerTest {
+    private final PeerConfig config = new PeerConfig(1, Set.of(1L, 2L, 3L), Set.of(), 50, 200, 10, 5);
+    private final LoopbackCluster.Applied machine = new LoopbackCluster.Applied();
+
+    /** Makes peer 1 decide to follow 2: 2 and 3 vote for 2 in round 1. */
+    private Peer followerOfTwo() {
+        Peer p = new Peer(config, LoopbackCluster.fresh(), machine);
+        p.ready();
+        p.step(new Notification(2, Role.LOOKING, 2, 0, 1, 0, 2));
+        for (int i = 0; i < 10 && p.role() == Role.LOOKING; i++) {
+            p.tick();
+        }
+        assertEquals(Role.FOLLOWING, p.role(), p.toString());
+        assertEquals(2, p.leader());
+        return p;
+    }
+
+    @Test
+    void learnerWhoseLeaderFollowsSomeoneElseLooksAgainAtOnce() {
+        Peer p = followerOfTwo();
+        assertTrue(sent(p.ready(), FollowerInfo.class), "asks 2 to lead it");
+        p.step(new Notification(2, Role.FOLLOWING, 3, 0, 2, 1, 2));
+        assertEquals(Role.LOOKING, p.role(), "no need to wait out initLimit: " + p);
+    }
+
+    @Test
+    void learnerKeepsWaitingForALeaderThatIsStillFinalizingItsOwnVote() {
+        Peer p = followerOfTwo();
+        p.step(new Notification(2, Role.LOOKING, 2, 0, 1, 0, 2));
+        assertEquals(Role.FOLLOWING, p.role());
+    }
+
+    @Test
+    void newLeaderIsAckedOnlyOnceTheSyncedHistoryIsDurable() {
+        Peer p = followerOfTwo();
+        p.ready();
+        long attempt = 1;
+        p.step(new LeaderInfo(2, 1, attempt));
+        Ready promised = p.ready();
+        assertEquals(1, promised.acceptedEpoch(), "acceptedEpoch is persisted with the ACKEPOCH");
+        Txn t = new Txn(Zxid.make(1, 1), new byte[] {1});
+        p.step(new SyncMessage(2, 1, attempt, SyncMode.DIFF, 0, -1, null, List.of(t), 0));
+        p.step(new NewLeader(2, 1, attempt));
+        Ready first = p.ready();
+        Ready second = p.ready();
+        assertEquals(List.of(t), first.toLog().isEmpty() ? second.toLog() : first.toLog(), "the DIFF is logged");
+        assertFalse(sent(first, dev.schism.node.core.zab.Ack.class) || sent(second, dev.schism.node.core.zab.Ack.class),
+                "no NEWLEADER ack before fsync");
+        assertEquals(-1, Math.max(first.currentEpoch(), second.currentEpoch()),
+                "currentEpoch not before the history is durable (ZOOKEEPER-4643)");
+        p.persisted(t.zxid());
+        Ready acked = p.ready();
+        assertEquals(1, acked.currentEpoch());
+        assertTrue(sent(acked, dev.schism.node.core.zab.Ack.class));
+        assertTrue(machine.txns.isEmpty(), "nothing applied before the leader says it is committed");
+    }
+
+    @Test
+    void unknownBugNamesAreRejected() {
+        Peer p = new Peer(config, LoopbackCluster.fresh(), machine);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.injectBug("nope"));
+        assertTrue(e.getMessage().contains("establish-without-quorum"), e.getMessage());
+    }
+
+    @Test
+    void inconsistentEpochsRefuseToStart() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Peer(config, new DurableState(1, 2, null, List.of()), machine));
+        assertTrue(e.getMessage().contains("acceptedEpoch 1 is below currentEpoch 2"), e.getMessage());
+    }
+
+    private static boolean sent(Ready r, Class<?> type) {
+        return r.messages().stream().anyMatch(e -> type.isInstance(e.message()));
+    }
+}
