@@ -17,7 +17,8 @@ import java.nio.file.Path;
  * {@code java -jar schism-node.jar [--inject-bug NAME] path/to/zoo.cfg}: starts one server of an ensemble,
  * as {@code zkServer.sh start-foreground} does. Exit status: 2 for a bad command line or configuration, 3
  * when the on-disk state refuses the start (corrupt log, inconsistent epochs), 1 for other start failures
- * (e.g. a port in use), 4 when a running server stops itself, 0 after SIGTERM.
+ * (e.g. a port in use), 4 when a running server stops itself; SIGTERM shuts down cleanly (the JVM then
+ * reports 143).
  */
 public final class Main {
     public static final int EXIT_USAGE = 2;

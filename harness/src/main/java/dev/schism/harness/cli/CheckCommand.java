@@ -4,9 +4,10 @@ import dev.schism.harness.checker.explain.Explanation;
 import dev.schism.harness.checker.explain.ExplanationPage;
 import dev.schism.harness.checker.format.HistoryFormat;
 import dev.schism.harness.checker.linear.CheckOptions;
-import dev.schism.harness.checker.linear.CheckResult;
+import dev.schism.harness.checker.linear.LinearizabilityResult;
 import dev.schism.harness.checker.linear.LinearizabilityChecker;
-import dev.schism.harness.checker.linear.Verdict;
+import dev.schism.harness.checker.linear.SearchOutcome;
+import dev.schism.results.verdict.Verdict;
 import dev.schism.harness.checker.model.Model;
 import dev.schism.harness.checker.model.Models;
 import dev.schism.results.history.History;
@@ -95,7 +96,7 @@ public final class CheckCommand implements Callable<Integer> {
             HistoryFormat fmt = fixedFormat != null ? fixedFormat : formatOf(f);
             Model<?> m = fixedModel != null ? fixedModel : defaultModel(fmt);
             long t0 = System.nanoTime();
-            CheckResult r;
+            LinearizabilityResult r;
             try {
                 History h = fmt.read(f);
                 r = LinearizabilityChecker.check(m, h, options);
@@ -110,8 +111,10 @@ public final class CheckCommand implements Callable<Integer> {
             out.flush();
             if (verbose) {
                 err.println("  " + r.reason() + "; " + r.stats());
+                r.partitions().stream().filter(p -> p.outcome() != SearchOutcome.LINEARIZABLE)
+                        .forEach(p -> err.println("  " + p));
             }
-            worst = worst.worst(r.verdict());
+            worst = worst.and(r.verdict());
             if (r.verdict() == Verdict.INVALID && explainDir != null) {
                 writeExplanation(f, m, r, err);
             }
@@ -119,7 +122,7 @@ public final class CheckCommand implements Callable<Integer> {
         return unreadable ? ExitCodes.BAD_ARGUMENTS : worst.exitCode();
     }
 
-    private void writeExplanation(Path f, Model<?> m, CheckResult r, PrintWriter err) {
+    private void writeExplanation(Path f, Model<?> m, LinearizabilityResult r, PrintWriter err) {
         try {
             Files.createDirectories(explainDir);
             Explanation e = Explanation.of(f.toString(), m, r);

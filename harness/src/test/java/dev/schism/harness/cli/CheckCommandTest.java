@@ -131,6 +131,11 @@ class CheckCommandTest {
         Path j = write("history.jsonl", jsonl.toString());
         assertEquals(1, run("check", "--model", "cas-register", j.toString()));
         assertTrue(out.startsWith(j + " INVALID "), out);
+        // JSON numbers come back as Integers; they must compare equal to the Longs written.
+        Path v = write("valid.jsonl", jsonl.toString().replace("\"value\":4", "\"value\":3")
+                + HistoryJson.toLine(new Op(4, 10, 2, OpType.INVOKE, "cas", List.of(3L, 5L), null, null)) + "\n"
+                + HistoryJson.toLine(new Op(5, 11, 2, OpType.OK, "cas", List.of(3L, 5L), null, null)) + "\n");
+        assertEquals(0, run("check", "--model", "cas-register", v.toString()), out + err);
         Path e = write("h.edn", "[{:process 0 :type :invoke :f :add :value 1}\n{:process 0 :type :ok :f :add :value 1}\n"
                 + "{:process 1 :type :invoke :f :read}\n{:process 1 :type :ok :f :read :value #{1}}]");
         assertEquals(0, run("check", "-m", "set", e.toString()));

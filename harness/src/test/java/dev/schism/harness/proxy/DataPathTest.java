@@ -102,6 +102,7 @@ class DataPathTest extends ProxyTestSupport {
 
     @Test
     void closingTheServerClosesEverything() throws Exception {
+        assumeEmbedded();
         Proxy p = echoProxy("closing");
         int port = port(p);
         Socket s = connect(port);
@@ -123,6 +124,22 @@ class DataPathTest extends ProxyTestSupport {
         InputStream in = s.getInputStream();
         assertEquals("0123456789", new String(in.readNBytes(10)));
         assertClosedByPeer(s);
+    }
+
+    @Test
+    void bytesSentRightAfterConnectAndCloseReachTheUpstream() throws Exception {
+        try (ServerSocket upstream = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Proxy p = client.createProxy("early", "127.0.0.1:0", "127.0.0.1:" + upstream.getLocalPort());
+            for (int i = 0; i < 20; i++) {
+                Socket s = connect(p);
+                write(s, "early-" + i);
+                s.shutdownOutput();
+                try (Socket srv = upstream.accept()) {
+                    srv.setSoTimeout(5000);
+                    assertEquals("early-" + i, new String(srv.getInputStream().readAllBytes()));
+                }
+            }
+        }
     }
 
     @Test

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 /**
  * Per-test fixture: an embedded server on an ephemeral port, a toxiproxy-java client for it, a real echo server,
  * and sockets that are all closed after the test, pass or fail.
+ *
+ * <p>With {@code -Dtoxiproxy.api=host:port} the same tests run against an external server instead (e.g. the real
+ * {@code toxiproxy-server} on this host): proxies are deleted after each test, and checks that need the embedded
+ * server's internals are skipped.
  */
 abstract class ProxyTestSupport {
     protected ToxiproxyServer server;
@@ -29,12 +33,27 @@ abstract class ProxyTestSupport {
     protected RawHttp http;
     private final List<Socket> sockets = new ArrayList<>();
 
+    /** The external server under test, or null for the embedded one. */
+    static final String EXTERNAL = System.getProperty("toxiproxy.api");
+
     @BeforeEach
     void startServer() throws IOException {
+        echo = new EchoServer();
+        if (EXTERNAL != null) {
+            String host = EXTERNAL.substring(0, EXTERNAL.lastIndexOf(':'));
+            int port = Integer.parseInt(EXTERNAL.substring(EXTERNAL.lastIndexOf(':') + 1));
+            client = new ToxiproxyClient(host, port);
+            http = new RawHttp(host, port);
+            return;
+        }
         server = ToxiproxyServer.start("127.0.0.1", 0, 42L);
         client = new ToxiproxyClient("127.0.0.1", server.apiPort());
-        echo = new EchoServer();
-        http = new RawHttp(server.apiPort());
+        http = new RawHttp("127.0.0.1", server.apiPort());
+    }
+
+    /** Skips the rest of a test that needs the embedded server (its internals or its lifecycle). */
+    static void assumeEmbedded() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(EXTERNAL == null, "needs the embedded server");
     }
 
     @AfterEach
@@ -44,6 +63,10 @@ abstract class ProxyTestSupport {
         }
         if (server != null) {
             server.close();
+        } else if (client != null) {
+            for (Proxy p : client.getProxies()) {
+                p.delete();
+            }
         }
         if (echo != null) {
             echo.close();

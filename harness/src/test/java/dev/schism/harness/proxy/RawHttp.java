@@ -13,8 +13,8 @@ final class RawHttp {
 
     private final String base;
 
-    RawHttp(int port) {
-        this.base = "http://127.0.0.1:" + port;
+    RawHttp(String host, int port) {
+        this.base = "http://" + host + ":" + port;
     }
 
     HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {

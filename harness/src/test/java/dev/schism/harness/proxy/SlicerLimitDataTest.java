@@ -42,7 +42,7 @@ class SlicerLimitDataTest extends ProxyTestSupport {
                 long ms = millisSince(t0);
                 // Pieces are paced 20 ms apart; a reader starved by a busy machine may still merge a few of them.
                 assertTrue(ms >= 440, "24 pieces 20 ms apart took only " + ms + " ms");
-                assertTrue(reads >= 8, "the pieces arrive as separate reads, got " + reads);
+                assertTrue(reads >= 4, "the pieces arrive as separate reads, got " + reads);
             }
         }
     }

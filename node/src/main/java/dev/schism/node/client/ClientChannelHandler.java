@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -16,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * decode closes this connection and nothing else.
  */
 final class ClientChannelHandler extends SimpleChannelInboundHandler<byte[]> {
-    private static final Logger LOG = LoggerFactory.getLogger(ClientChannelHandler.class);
+    private static final ThrottledLog LOG = new ThrottledLog(LoggerFactory.getLogger(ClientChannelHandler.class));
 
     private final Replication replication;
     private final RequestProcessor processor;
@@ -26,6 +25,7 @@ final class ClientChannelHandler extends SimpleChannelInboundHandler<byte[]> {
     private Connection connection;
     private InetAddress address;
     private boolean connectSeen;
+    private boolean failed;
 
     ClientChannelHandler(Replication replication, RequestProcessor processor, ServerStats stats, int maxPerAddress,
                          ConcurrentHashMap<InetAddress, AtomicInteger> perAddress) {
@@ -54,6 +54,9 @@ final class ClientChannelHandler extends SimpleChannelInboundHandler<byte[]> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, byte[] frame) {
         Connection c = connection;
+        if (failed) {
+            return; // frames decoded in the same read as a bad one
+        }
         stats.received.incrementAndGet();
         try {
             if (!connectSeen) {
@@ -66,6 +69,7 @@ final class ClientChannelHandler extends SimpleChannelInboundHandler<byte[]> {
                 replication.execute(() -> processor.onRequest(c, r));
             }
         } catch (IOException e) {
+            failed = true;
             LOG.warn("closing {}: {}", ctx.channel().remoteAddress(), e.getMessage());
             ctx.close();
         }
@@ -83,7 +87,7 @@ final class ClientChannelHandler extends SimpleChannelInboundHandler<byte[]> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        LOG.warn("closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
         ctx.close();
     }
 

@@ -89,6 +89,14 @@ public final class ClientLayer implements AutoCloseable {
         }
     }
 
+    /**
+     * Leader only, core thread: sessions a learner reports active (what its shell received through
+     * {@link Replication#forwardTouches}); each gets a full timeout from now.
+     */
+    public void touchesForwarded(long[] sessionIds) {
+        processor.touchesForwarded(sessionIds);
+    }
+
     /** Called on the core thread every core tick (session expiry bookkeeping). */
     public void tick() {
         processor.tick();

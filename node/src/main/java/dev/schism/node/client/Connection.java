@@ -30,6 +30,8 @@ final class Connection {
     boolean established;
     boolean closed;
     final ArrayDeque<Request> pending = new ArrayDeque<>();
+    /** Requests that arrived before the new session was committed; replayed in order once it is. */
+    final java.util.List<Request> beforeSession = new java.util.ArrayList<>();
     /**
      * Requests read from the socket and not yet answered (IO and core threads). Past
      * {@link #PAUSE_AT} the connection stops reading, as ZooKeeper throttles a client with too many

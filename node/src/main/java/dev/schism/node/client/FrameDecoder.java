@@ -6,7 +6,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -17,7 +16,7 @@ import org.slf4j.LoggerFactory;
 final class FrameDecoder extends ByteToMessageDecoder {
     /** jute.maxbuffer's default: larger frames close the connection, as in ZooKeeper. */
     static final int MAX_FRAME = 1024 * 1024;
-    private static final Logger LOG = LoggerFactory.getLogger(FrameDecoder.class);
+    private static final ThrottledLog LOG = new ThrottledLog(LoggerFactory.getLogger(FrameDecoder.class));
 
     private final FourLetterWords words;
     private boolean first = true;

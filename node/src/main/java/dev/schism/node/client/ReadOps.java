@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.jute.BinaryInputArchive;
 import org.apache.jute.Record;
+import org.apache.zookeeper.proto.AddWatchRequest;
 import org.apache.zookeeper.proto.CheckWatchesRequest;
+import org.apache.zookeeper.proto.ErrorResponse;
 import org.apache.zookeeper.proto.ExistsRequest;
 import org.apache.zookeeper.proto.ExistsResponse;
 import org.apache.zookeeper.proto.GetACLRequest;
@@ -144,7 +146,22 @@ final class ReadOps {
             case OpCode.SET_WATCHES2 -> {
                 SetWatches2 q = (SetWatches2) r.record();
                 replay(c, q.getRelativeZxid(), q.getDataWatches(), q.getExistWatches(), q.getChildWatches());
+                // persistent watches are re-armed, not replayed (as in ZooKeeper)
+                for (String path : nonNull(q.getPersistentWatches())) {
+                    watches.addPersistentWatch(path, c, false);
+                }
+                for (String path : nonNull(q.getPersistentRecursiveWatches())) {
+                    watches.addPersistentWatch(path, c, true);
+                }
                 return Answer.ok(null);
+            }
+            case OpCode.ADD_WATCH -> {
+                AddWatchRequest q = (AddWatchRequest) r.record();
+                if (!PathRules.isValid(q.getPath()) || q.getMode() < 0 || q.getMode() > 1) {
+                    return Answer.error(Err.BAD_ARGUMENTS);
+                }
+                watches.addPersistentWatch(q.getPath(), c, q.getMode() == 1);
+                return Answer.ok(new ErrorResponse(Err.OK));
             }
             case OpCode.MULTI_READ -> {
                 return Answer.ok(multiRead(c, r.body()));

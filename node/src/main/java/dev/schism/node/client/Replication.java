@@ -45,4 +45,15 @@ public interface Replication {
         NodeStatus s = status();
         return s.serving() && ("leader".equals(s.mode()) || "standalone".equals(s.mode()));
     }
+
+    /**
+     * Non-leaders: delivers the ids of sessions whose clients were active here to the leader outside the
+     * txn log, as ZooKeeper piggybacks touches on learner pings; the leader's shell hands them to
+     * {@link ClientLayer#touchesForwarded}. Returns false if the shell has no such channel, in which case
+     * the client layer proposes a touch txn instead (correct, but it costs a zxid and competes with
+     * writes). Core thread.
+     */
+    default boolean forwardTouches(long[] sessionIds) {
+        return false;
+    }
 }

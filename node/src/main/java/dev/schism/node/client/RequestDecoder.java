@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import org.apache.jute.BinaryInputArchive;
 import org.apache.jute.Record;
+import org.apache.zookeeper.proto.AddWatchRequest;
 import org.apache.zookeeper.proto.AuthPacket;
 import org.apache.zookeeper.proto.CheckVersionRequest;
 import org.apache.zookeeper.proto.CheckWatchesRequest;
@@ -85,6 +86,7 @@ final class RequestDecoder {
             case OpCode.GET_ALL_CHILDREN_NUMBER -> new GetAllChildrenNumberRequest();
             case OpCode.AUTH -> new AuthPacket();
             case OpCode.DELETE_CONTAINER -> new DeleteRequest();
+            case OpCode.ADD_WATCH -> new AddWatchRequest();
             default -> null;
         };
     }

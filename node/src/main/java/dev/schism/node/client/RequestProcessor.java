@@ -7,6 +7,7 @@ import dev.schism.node.tree.DataTree;
 import dev.schism.node.tree.SessionEntry;
 import dev.schism.node.tree.WatchTrigger;
 import dev.schism.node.txn.ClientTxn;
+import dev.schism.node.txn.Err;
 import dev.schism.node.txn.Jute;
 import dev.schism.node.txn.OpCode;
 import java.io.ByteArrayOutputStream;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(RequestProcessor.class);
+    /** Per-connection events: throttled, so a flood of bad clients cannot flood the log. */
+    private static final ThrottledLog CONNECTIONS = new ThrottledLog(LOG);
 
     private final ClientConfig config;
     private final DataTree tree;
@@ -67,7 +70,7 @@ final class RequestProcessor {
         try {
             handleConnect(c, frame);
         } catch (RuntimeException e) {
-            LOG.warn("closing {}: {} failed: {}", c, frame, e.toString());
+            CONNECTIONS.warn("closing {}: {} failed: {}", c, frame, e.toString());
             c.close();
         }
     }
@@ -77,14 +80,14 @@ final class RequestProcessor {
             return;
         }
         if (!replication.status().serving()) {
-            LOG.info("closing {}: ZooKeeperServer not running", c);
+            CONNECTIONS.info("closing {}: ZooKeeperServer not running", c);
             c.close();
             return;
         }
         ConnectRequest req = frame.request();
         c.hasReadOnlyFlag = frame.hasReadOnlyFlag();
         if (req.getLastZxidSeen() > tree.lastApplied()) {
-            LOG.info("Refusing session request for {} as it has seen zxid 0x{} our last zxid is 0x{}; client must "
+            CONNECTIONS.info("Refusing session request for {} as it has seen zxid 0x{} our last zxid is 0x{}; client must "
                     + "try another server", c, Long.toHexString(req.getLastZxidSeen()),
                     Long.toHexString(tree.lastApplied()));
             c.close();
@@ -110,20 +113,45 @@ final class RequestProcessor {
         long id = req.getSessionId();
         SessionEntry s = tree.session(id);
         if (s == null || !Arrays.equals(req.getPasswd(), SessionTracker.password(id))) {
-            LOG.info("{}: session 0x{} {}", c, Long.toHexString(id), s == null ? "expired or unknown" : "bad password");
+            CONNECTIONS.info("{}: session 0x{} {}", c, Long.toHexString(id), s == null ? "expired or unknown"
+                    : "bad password");
             sendConnectResponse(c, 0, 0, new byte[16]);
             c.close();
             return;
         }
+        c.sessionId = id;
+        if (s.owner() == config.myId()) {
+            attach(c);
+            return;
+        }
+        // the client comes from another server: make this one the owner first, so that requests it left
+        // behind there fail with SessionMoved instead of landing after its newer ones
+        Connection waiting = awaitingSession.put(id, c);
+        if (waiting != null && waiting != c) {
+            waiting.close();
+        }
+        if (!propose(new ClientTxn(config.myId(), id, 0, OpCode.REATTACH_SESSION, replication.wallClockMs(),
+                new byte[0]))) {
+            c.close();
+        }
+    }
+
+    /** Binds an established session to this connection and tells the client. */
+    private void attach(Connection c) {
+        long id = c.sessionId;
         Connection old = bySession.put(id, c);
         if (old != null && old != c) {
             watches.removeConnection(old);
             old.close();
         }
-        c.sessionId = id;
         c.established = true;
         sendConnectResponse(c, c.timeoutMs, id, SessionTracker.password(id));
         sessions.touchLocal(id, tree, replication.monotonicMs());
+        List<Request> queued = new ArrayList<>(c.beforeSession);
+        c.beforeSession.clear();
+        for (Request r : queued) {
+            onRequest(c, r);
+        }
     }
 
     private void sendConnectResponse(Connection c, int timeout, long sessionId, byte[] password) {
@@ -138,7 +166,7 @@ final class RequestProcessor {
         try {
             handleRequest(c, r);
         } catch (RuntimeException e) {
-            LOG.warn("closing {}: {} failed: {}", c, r, e.toString());
+            CONNECTIONS.warn("closing {}: {} failed: {}", c, r, e.toString());
             c.close();
         }
     }
@@ -148,7 +176,11 @@ final class RequestProcessor {
             return;
         }
         if (!c.established) {
-            LOG.warn("closing {}: {} before the session was established", c, r);
+            if (c.sessionId != 0 && awaitingSession.get(c.sessionId) == c) {
+                c.beforeSession.add(r); // pipelined behind the ConnectRequest, as ZooKeeper allows
+                return;
+            }
+            LOG.debug("closing {}: {} before any session", c, r);
             c.close();
             return;
         }
@@ -158,7 +190,7 @@ final class RequestProcessor {
             stats.outstanding.incrementAndGet();
             if (!propose(new ClientTxn(config.myId(), c.sessionId, r.xid(), r.type(), replication.wallClockMs(),
                     r.body()))) {
-                LOG.info("closing {}: cannot propose {} (not serving)", c, r);
+                CONNECTIONS.info("closing {}: cannot propose {} (not serving)", c, r);
                 c.close();
             }
         } else if (c.pending.isEmpty()) {
@@ -193,7 +225,6 @@ final class RequestProcessor {
         }
         stats.outstanding.addAndGet(-c.pending.size());
         c.pending.clear();
-        stats.watches = watches.count();
     }
 
     void onApplied(ApplyResult res) {
@@ -207,12 +238,23 @@ final class RequestProcessor {
         }
         sessions.touchedByTxn(res.touchedSessions(), tree, replication.monotonicMs());
         boolean mine = t.origin() == config.myId();
-        if (mine && t.opType() == OpCode.CREATE_SESSION) {
-            Connection c = awaitingSession.remove(t.sessionId());
+        if (t.opType() == OpCode.REATTACH_SESSION && !mine) {
+            Connection stale = bySession.remove(t.sessionId()); // its client now talks to another server
+            if (stale != null) {
+                watches.removeConnection(stale);
+                stale.close();
+            }
+        }
+        if (mine && (t.opType() == OpCode.CREATE_SESSION || t.opType() == OpCode.REATTACH_SESSION)) {
+            Connection c = awaitingSession.get(t.sessionId());
             if (c != null && !c.closed) {
-                c.established = true;
-                bySession.put(t.sessionId(), c);
-                sendConnectResponse(c, c.timeoutMs, t.sessionId(), SessionTracker.password(t.sessionId()));
+                awaitingSession.remove(t.sessionId());
+                if (res.err() == Err.OK) {
+                    attach(c);
+                } else {
+                    sendConnectResponse(c, 0, 0, new byte[16]);
+                    c.close();
+                }
             }
         } else if (mine && t.cxid() != 0) {
             Connection c = bySession.get(t.sessionId());
@@ -235,8 +277,6 @@ final class RequestProcessor {
         }
         stats.lastZxid = res.zxid();
         stats.nodeCount = tree.nodeCount();
-        stats.ephemerals = tree.ephemeralCount();
-        stats.watches = watches.count();
     }
 
     private void drainReads(Connection c) {
@@ -248,6 +288,9 @@ final class RequestProcessor {
     }
 
     void tick() {
+        // counts that cost a walk are refreshed once per tick, not per request, for the admin words
+        stats.ephemerals = tree.ephemeralCount();
+        stats.watches = watches.count();
         long now = replication.monotonicMs();
         boolean leader = replication.isLeader();
         for (long id : sessions.expired(tree, leader, now)) {
@@ -261,9 +304,20 @@ final class RequestProcessor {
             List<Long> touched = sessions.drainTouches();
             lastTouchForward = now;
             if (!touched.isEmpty() && replication.status().serving()) {
-                propose(touchTxn(touched));
+                long[] ids = touched.stream().mapToLong(Long::longValue).toArray();
+                if (!replication.forwardTouches(ids)) {
+                    propose(touchTxn(touched));
+                }
             }
         }
+    }
+
+    void touchesForwarded(long[] sessionIds) {
+        List<Long> ids = new ArrayList<>(sessionIds.length);
+        for (long id : sessionIds) {
+            ids.add(id);
+        }
+        sessions.touchedByTxn(ids, tree, replication.monotonicMs());
     }
 
     private void reapContainers(long now, int tick) {

@@ -6,10 +6,10 @@ import dev.schism.node.core.election.Notification;
 import dev.schism.node.core.zab.Leader;
 import dev.schism.node.core.zab.Learner;
 import dev.schism.node.core.zab.Replica;
+import dev.schism.node.core.zab.SeededBugs;
 import dev.schism.node.core.zab.ZabMessage;
 
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * One server's protocol state: FastLeaderElection, then ZAB discovery, sync and broadcast, as a pure
@@ -22,13 +22,13 @@ import java.util.TreeSet;
  */
 public final class Peer {
     /** Seeded bug names accepted by {@link #injectBug(String)}. */
-    public static final Set<String> BUGS = Set.of("establish-without-quorum");
+    public static final Set<String> BUGS = SeededBugs.NAMES;
 
     private final PeerConfig config;
     private final Outbox out = new Outbox();
     private final Replica replica;
     private final Election election;
-    private final Set<String> bugs = new TreeSet<>();
+    private final SeededBugs bugs = new SeededBugs();
     private Role role = Role.LOOKING;
     private Leader leading;
     private Learner learning;
@@ -55,15 +55,14 @@ public final class Peer {
     }
 
     /**
-     * Turns on a seeded protocol bug, for demonstrating that the harness catches it.
+     * Turns on a seeded protocol bug, for demonstrating that the harness catches it (see {@link SeededBugs}).
      * {@code "establish-without-quorum"}: a new leader establishes its epoch (reports LEADING and starts
-     * broadcasting) without waiting for a quorum of FOLLOWERINFO/ACKEPOCH or NEWLEADER acks.
+     * broadcasting) without waiting for a quorum of FOLLOWERINFO/ACKEPOCH or NEWLEADER acks;
+     * {@code "diff-instead-of-trunc"}; {@code "ack-before-fsync"}. Unknown names throw
+     * IllegalArgumentException.
      */
     public void injectBug(String name) {
-        if (!BUGS.contains(name)) {
-            throw new IllegalArgumentException("unknown bug '" + name + "'; known: " + BUGS);
-        }
-        bugs.add(name);
+        bugs.enable(name);
     }
 
     /** One core tick ({@link PeerConfig#msPerTick()} ms of monotonic time) has passed. */
@@ -182,10 +181,10 @@ public final class Peer {
         }
         role = d.role();
         if (d.role() == Role.LEADING) {
-            leading = new Leader(replica, election, bugs.contains("establish-without-quorum"));
+            leading = new Leader(replica, election, bugs);
             leading.start();
         } else {
-            learning = new Learner(replica, election, d.leader());
+            learning = new Learner(replica, election, d.leader(), bugs);
             learning.start();
         }
     }

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,8 +28,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class OutboundLink {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundLink.class);
+    /** Bounds per link; with four peers and two streams each, at most 64 MiB of a server's heap. */
     static final int MAX_QUEUED = 8192;
-    static final long MAX_QUEUED_BYTES = 64L << 20;
+    static final long MAX_QUEUED_BYTES = 8L << 20;
     private static final int MIN_BACKOFF_MS = 20;
     private static final int MAX_BACKOFF_MS = 500;
     private static final int CONNECT_TIMEOUT_MS = 2000;
@@ -67,6 +69,15 @@ final class OutboundLink {
         loop.execute(() -> enqueue(frame));
     }
 
+    /** Queues framed messages in order with one hand-off to the event loop (any thread). */
+    void sendAll(List<byte[]> frames) {
+        loop.execute(() -> {
+            for (byte[] f : frames) {
+                enqueue(f);
+            }
+        });
+    }
+
     void close() {
         loop.execute(() -> {
             closed = true;
@@ -88,17 +99,17 @@ final class OutboundLink {
         }
         queue.addLast(frame);
         queuedBytes += frame.length;
-        if (queue.size() > MAX_QUEUED || queuedBytes > MAX_QUEUED_BYTES) {
-            while (queue.size() > MAX_QUEUED || queuedBytes > MAX_QUEUED_BYTES) {
-                queuedBytes -= queue.removeFirst().length;
-                dropped++;
-            }
-            if (channel != null && channel.isActive()) {
-                LOG.warn("link to {} {} {} is not draining; closing it (dropped {} frames so far)", peer, kind,
-                        address, dropped);
-                channel.close();
-                return;
-            }
+        long before = dropped;
+        // Keep the newest frame even if it alone is over the byte bound (a large SNAP).
+        while (queue.size() > 1 && (queue.size() > MAX_QUEUED || queuedBytes > MAX_QUEUED_BYTES)) {
+            queuedBytes -= queue.removeFirst().length;
+            dropped++;
+        }
+        if (dropped > before && channel != null && channel.isActive()) {
+            LOG.warn("link to {} {} {} is not draining; closing it (dropped {} frames so far)", peer, kind,
+                    address, dropped);
+            channel.close();
+            return;
         }
         drain();
     }

@@ -148,6 +148,29 @@ public final class Transport implements AutoCloseable {
         link.send(Frames.frame(codec.encode(m)));
     }
 
+    /**
+     * Sends a batch (any thread): one hand-off per link instead of one per message, which matters when a
+     * leader broadcasts many proposals at once. Order is kept per link. Messages to myself are not allowed
+     * here (the caller delivers those itself).
+     */
+    public void sendAll(List<Envelope> batch) {
+        Map<OutboundLink, List<byte[]>> byLink = new java.util.LinkedHashMap<>();
+        for (Envelope e : batch) {
+            Message m = e.message();
+            if (e.to() == myId) {
+                group.next().execute(() -> handler.received(m));
+                continue;
+            }
+            OutboundLink link = outbound.get(m.election() ? LinkKind.ELECTION : LinkKind.QUORUM).get(e.to());
+            if (link == null) {
+                LOG.warn("no server {} to send {} to", e.to(), m);
+                continue;
+            }
+            byLink.computeIfAbsent(link, l -> new ArrayList<>()).add(Frames.frame(codec.encode(m)));
+        }
+        byLink.forEach(OutboundLink::sendAll);
+    }
+
     boolean isPeer(long sid) {
         return sid != myId && servers.containsKey(sid);
     }

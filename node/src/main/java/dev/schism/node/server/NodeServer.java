@@ -160,6 +160,8 @@ public final class NodeServer implements Replication, AutoCloseable {
                 case LOOKING -> null;
             };
         }
+        // Transport-level counts (the core does not expose its synced set): learners with a live quorum
+        // stream to this leader, and voters this leader's own quorum stream reaches.
         int learners = role == Role.LEADING && transport != null ? transport.inboundCount(LinkKind.QUORUM) : 0;
         int synced = 0;
         if (role == Role.LEADING && transport != null) {
@@ -234,6 +236,10 @@ public final class NodeServer implements Replication, AutoCloseable {
     }
 
     private void fatal(Throwable e) {
+        if (closing) {
+            LOG.warn("error while shutting down: {}", e.toString());
+            return;
+        }
         LOG.error("fatal error; stopping the server so that it cannot acknowledge anything it might lose", e);
         exit.accept(EXIT_FATAL);
     }
@@ -245,6 +251,7 @@ public final class NodeServer implements Replication, AutoCloseable {
         }
         closing = true;
         LOG.info("server {} shutting down", cfg.myId());
+        loop.stop(); // first: nothing may use the transport or the log once they close
         try {
             clients.close();
         } catch (RuntimeException e) {
@@ -253,7 +260,6 @@ public final class NodeServer implements Replication, AutoCloseable {
         if (transport != null) {
             transport.close();
         }
-        loop.stop();
         storage.close();
         journal.close();
         stopped.countDown();

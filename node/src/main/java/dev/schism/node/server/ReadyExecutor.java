@@ -160,12 +160,16 @@ final class ReadyExecutor {
     }
 
     private void send(List<Envelope> messages) {
+        List<Envelope> remote = new java.util.ArrayList<>(messages.size());
         for (Envelope e : messages) {
             if (e.to() == myId || transport == null) {
                 onCoreThread.accept(() -> peer.step(e.message()));
             } else {
-                transport.send(e);
+                remote.add(e);
             }
+        }
+        if (!remote.isEmpty()) {
+            transport.sendAll(remote);
         }
         messagesSent += messages.size();
     }

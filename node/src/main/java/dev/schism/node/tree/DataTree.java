@@ -255,9 +255,14 @@ public final class DataTree implements StateMachine {
         n.aversion++;
     }
 
-    void addSession(long id, int timeoutMs) {
+    void addSession(long id, int timeoutMs, long owner) {
         sessionForWrite(id);
-        sessions.put(id, new SessionEntry(id, timeoutMs));
+        sessions.put(id, new SessionEntry(id, timeoutMs, owner));
+    }
+
+    void setSessionOwner(long id, long owner) {
+        SessionEntry s = sessionForWrite(id);
+        s.owner = owner;
     }
 
     void removeSession(long id) {

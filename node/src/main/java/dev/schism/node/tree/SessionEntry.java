@@ -3,26 +3,36 @@ package dev.schism.node.tree;
 import java.util.TreeSet;
 
 /**
- * A session as replicated state: its id, its negotiated timeout and the ephemeral znodes it owns. Whether
- * it is still alive is decided by the leader, which proposes its close; every replica then drops it.
+ * A session as replicated state: its id, its negotiated timeout, the server its client is attached to
+ * (the owner: writes from any other server fail with SessionMoved, so a request left behind on a server
+ * the client abandoned cannot land after the client's newer ones) and the ephemeral znodes it owns.
+ * Whether it is still alive is decided by the leader, which proposes its close; every replica then drops
+ * it.
  */
 public final class SessionEntry {
     final long id;
     final int timeoutMs;
+    long owner;
     final TreeSet<String> ephemerals;
 
-    SessionEntry(long id, int timeoutMs) {
-        this(id, timeoutMs, new TreeSet<>());
+    SessionEntry(long id, int timeoutMs, long owner) {
+        this(id, timeoutMs, owner, new TreeSet<>());
     }
 
-    private SessionEntry(long id, int timeoutMs, TreeSet<String> ephemerals) {
+    private SessionEntry(long id, int timeoutMs, long owner, TreeSet<String> ephemerals) {
         this.id = id;
         this.timeoutMs = timeoutMs;
+        this.owner = owner;
         this.ephemerals = ephemerals;
     }
 
     SessionEntry copy() {
-        return new SessionEntry(id, timeoutMs, new TreeSet<>(ephemerals));
+        return new SessionEntry(id, timeoutMs, owner, new TreeSet<>(ephemerals));
+    }
+
+    /** The server the session's client is attached to. */
+    public long owner() {
+        return owner;
     }
 
     public long id() {
@@ -39,7 +49,7 @@ public final class SessionEntry {
 
     @Override
     public String toString() {
-        return "Session{0x" + Long.toHexString(id) + " timeout=" + timeoutMs + "ms ephemerals=" + ephemerals.size()
+        return "Session{0x" + Long.toHexString(id) + " timeout=" + timeoutMs + "ms owner=" + owner + " ephemerals=" + ephemerals.size()
                 + "}";
     }
 }

@@ -14,11 +14,11 @@ import org.apache.zookeeper.data.Id;
 
 /**
  * The tree's snapshot bytes: every znode (path, stat fields, sequence counter, ACL, data, children) in
- * path order and every session (id, timeout). Ephemeral ownership is rebuilt from the nodes on read.
+ * path order and every session (id, timeout, owner). Ephemeral ownership is rebuilt from the nodes on read.
  */
 final class TreeSnapshotCodec {
     private static final int MAGIC = 0x5a4e4f44; // "ZNOD"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private TreeSnapshotCodec() {
     }
@@ -38,6 +38,7 @@ final class TreeSnapshotCodec {
             for (Map.Entry<Long, SessionEntry> e : tree.sessions.entrySet()) {
                 out.writeLong(e.getKey());
                 out.writeInt(e.getValue().timeoutMs);
+                out.writeLong(e.getValue().owner);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -99,7 +100,8 @@ final class TreeSnapshotCodec {
             int sessions = bounded(in.readInt(), data.length, "session count");
             for (int i = 0; i < sessions; i++) {
                 long id = in.readLong();
-                tree.sessions.put(id, new SessionEntry(id, in.readInt()));
+                int timeout = in.readInt();
+                tree.sessions.put(id, new SessionEntry(id, timeout, in.readLong()));
             }
             for (Map.Entry<String, ZNode> e : tree.nodes.entrySet()) {
                 if (e.getValue().isEphemeral()) {

@@ -73,12 +73,23 @@ final class TxnApplier {
         switch (op) {
             case OpCode.CREATE_SESSION -> {
                 int timeout = Jute.archive(txn.body()).readInt("timeout");
-                tree.addSession(txn.sessionId(), timeout);
+                tree.addSession(txn.sessionId(), timeout, txn.origin());
                 touched.add(txn.sessionId());
                 return null;
             }
             case OpCode.CLOSE_SESSION -> {
+                if (txn.cxid() != 0) {
+                    checkOwner(); // a client's own close; the leader's expiry (cxid 0) needs no owner
+                }
                 closeSession(txn.sessionId());
+                return null;
+            }
+            case OpCode.REATTACH_SESSION -> {
+                if (tree.session(txn.sessionId()) == null) {
+                    throw new KeeperError(Err.SESSION_EXPIRED, "session 0x" + Long.toHexString(txn.sessionId()));
+                }
+                tree.setSessionOwner(txn.sessionId(), txn.origin());
+                touched.add(txn.sessionId());
                 return null;
             }
             case OpCode.TOUCH_SESSIONS -> {
@@ -98,13 +109,23 @@ final class TxnApplier {
                 // every other write must come from a live session, as ZooKeeper checks before preparing it
             }
         }
-        if (tree.session(txn.sessionId()) == null) {
-            throw new KeeperError(Err.SESSION_EXPIRED, "session 0x" + Long.toHexString(txn.sessionId()));
-        }
+        checkOwner();
         if (op == OpCode.MULTI) {
             return multi();
         }
         return single(op, Jute.archive(txn.body()));
+    }
+
+    /** The session must exist and be attached to the server the request came through. */
+    private void checkOwner() throws KeeperError {
+        SessionEntry s = tree.session(txn.sessionId());
+        if (s == null) {
+            throw new KeeperError(Err.SESSION_EXPIRED, "session 0x" + Long.toHexString(txn.sessionId()));
+        }
+        if (s.owner != txn.origin()) {
+            throw new KeeperError(Err.SESSION_MOVED, "session 0x" + Long.toHexString(txn.sessionId()) + " is on "
+                    + s.owner + ", not " + txn.origin());
+        }
     }
 
     private Record single(int op, BinaryInputArchive in) throws KeeperError, IOException {

@@ -40,6 +40,8 @@ public final class OpCode {
     public static final int ERROR = -1;
     /** Internal: a follower forwards the sessions its clients touched, so the leader can track expiry. */
     public static final int TOUCH_SESSIONS = -1000;
+    /** Internal: a session's client reconnected through another server, which becomes the session's owner. */
+    public static final int REATTACH_SESSION = -1001;
 
     /** Ops that change replicated state and therefore go through ZAB as a txn. */
     public static boolean isWrite(int op) {
@@ -86,6 +88,7 @@ public final class OpCode {
             case CLOSE_SESSION -> "closeSession";
             case ERROR -> "error";
             case TOUCH_SESSIONS -> "touchSessions";
+            case REATTACH_SESSION -> "reattachSession";
             default -> "op" + op;
         };
     }

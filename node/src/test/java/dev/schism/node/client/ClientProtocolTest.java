@@ -155,6 +155,36 @@ class ClientProtocolTest {
     }
 
     @Test
+    void persistentAndRecursiveWatchesKeepFiring() throws Exception {
+        ZooKeeper watcher = client();
+        ZooKeeper writer = client();
+        LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
+        watcher.addWatch("/tree", e -> events.add(e.getType() + " " + e.getPath()),
+                org.apache.zookeeper.AddWatchMode.PERSISTENT_RECURSIVE);
+        watcher.addWatch("/flat", e -> events.add("flat " + e.getType() + " " + e.getPath()),
+                org.apache.zookeeper.AddWatchMode.PERSISTENT);
+        writer.create("/tree", EMPTY, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        writer.create("/tree/a", EMPTY, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        writer.setData("/tree/a", b("x"), -1);
+        writer.setData("/tree/a", b("y"), -1);
+        writer.delete("/tree/a", -1);
+        writer.create("/flat", EMPTY, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        writer.create("/flat/k", EMPTY, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        writer.setData("/flat/k", b("z"), -1);
+        List<String> expected = List.of("NodeCreated /tree", "NodeCreated /tree/a", "NodeDataChanged /tree/a",
+                "NodeDataChanged /tree/a", "NodeDeleted /tree/a", "flat NodeCreated /flat",
+                "flat NodeChildrenChanged /flat");
+        List<String> got = new ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            String e = events.poll(5, TimeUnit.SECONDS);
+            assertNotNull(e, "missing events after " + got);
+            got.add(e);
+        }
+        assertEquals(expected, got);
+        assertNull(events.poll(300, TimeUnit.MILLISECONDS), "a recursive watch fired for a grandchild's data of /flat");
+    }
+
+    @Test
     void aWatchEventArrivesBeforeTheReplyToALaterRequest() throws Exception {
         ZooKeeper watcher = client();
         ZooKeeper writer = client();
@@ -236,6 +266,36 @@ class ClientProtocolTest {
         assertEquals(1, ((OpResult.SetDataResult) ok.get(2)).getStat().getVersion());
         assertTrue(ok.get(3) instanceof OpResult.DeleteResult);
         assertNull(zk.exists("/m/a", false));
+    }
+
+    @Test
+    void lessCommonOpsAnswerAsZooKeeperDoes() throws Exception {
+        ZooKeeper zk = client();
+        zk.create("/r", b("root"), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        zk.create("/r/a", b("A"), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        zk.create("/r/a/b", EMPTY, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        assertEquals(2, zk.getAllChildrenNumber("/r"));
+        List<OpResult> reads = zk.multi(List.of(Op.getData("/r/a"), Op.getChildren("/r"), Op.getData("/none")));
+        assertArrayEquals(b("A"), ((OpResult.GetDataResult) reads.get(0)).getData());
+        assertEquals(List.of("a"), ((OpResult.GetChildrenResult) reads.get(1)).getChildren());
+        assertEquals(KeeperException.Code.NONODE.intValue(), ((OpResult.ErrorResult) reads.get(2)).getErr());
+        Stat aclStat = new Stat();
+        assertEquals(ZooDefs.Ids.OPEN_ACL_UNSAFE, zk.getACL("/r", aclStat));
+        assertEquals(0, aclStat.getAversion());
+        assertEquals(1, zk.setACL("/r", ZooDefs.Ids.READ_ACL_UNSAFE, 0).getAversion());
+        assertThrows(KeeperException.BadVersionException.class, () -> zk.setACL("/r", ZooDefs.Ids.OPEN_ACL_UNSAFE, 0));
+        assertEquals(ZooDefs.Ids.READ_ACL_UNSAFE, zk.getACL("/r", null));
+        Watcher w = e -> { };
+        zk.getData("/r/a", w, null);
+        zk.removeWatches("/r/a", w, Watcher.WatcherType.Data, false);
+        assertThrows(KeeperException.NoWatcherException.class,
+                () -> zk.removeWatches("/r/a", w, Watcher.WatcherType.Data, false));
+        assertThrows(KeeperException.NoAuthException.class, () -> zk.create("/zookeeper/config/x", EMPTY,
+                ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT));
+        assertEquals(0, zk.getData("/zookeeper/config", false, null).length,
+                "no server list in /zookeeper/config, so Curator keeps its connect string");
+        assertThrows(KeeperException.UnimplementedException.class, () -> zk.create("/ttl", EMPTY,
+                ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT_WITH_TTL, null, 1000));
     }
 
     @Test

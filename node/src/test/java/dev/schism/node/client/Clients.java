@@ -20,11 +20,11 @@ final class Clients {
     static ZooKeeper connect(String connectString, int timeoutMs, Watcher extra) throws Exception {
         CountDownLatch connected = new CountDownLatch(1);
         ZooKeeper zk = new ZooKeeper(connectString, timeoutMs, (WatchedEvent e) -> {
-            if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
-                connected.countDown();
-            }
             if (extra != null) {
                 extra.process(e);
+            }
+            if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                connected.countDown();
             }
         });
         if (!connected.await(15, TimeUnit.SECONDS)) {

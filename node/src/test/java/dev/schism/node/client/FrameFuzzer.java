@@ -86,7 +86,7 @@ final class FrameFuzzer {
                 OutputStream out = s.getOutputStream();
                 ByteArrayOutputStream batch = new ByteArrayOutputStream();
                 int n = 1 + random.nextInt(40);
-                boolean connected = random.nextInt(4) != 0;
+                boolean connected = random.nextInt(4) == 0;
                 if (connected) {
                     frame(batch, Jute.toBytes(new ConnectRequest(0, 0, 4000, 0, new byte[16], false)));
                     framesSent++;

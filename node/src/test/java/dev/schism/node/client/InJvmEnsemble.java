@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
  */
 public final class InJvmEnsemble implements AutoCloseable {
     final int tickMs;
+    /** Deliver followers' session touches to the leader directly (as pings would) instead of as txns. */
+    volatile boolean touchesBesideTheLog;
     final List<Server> servers = new ArrayList<>();
     private long zxid = 0x100000000L;
 
@@ -178,6 +180,18 @@ public final class InJvmEnsemble implements AutoCloseable {
                 return false;
             }
             sequence(payload);
+            return true;
+        }
+
+        @Override
+        public boolean forwardTouches(long[] sessionIds) {
+            if (!touchesBesideTheLog) {
+                return false;
+            }
+            Server leader = server(1);
+            if (leader.up) {
+                leader.run(() -> leader.layer.touchesForwarded(sessionIds));
+            }
             return true;
         }
 

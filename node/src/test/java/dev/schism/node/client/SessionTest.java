@@ -51,8 +51,19 @@ class SessionTest {
     }
 
     @Test
+    void sameWithTouchesForwardedBesideTheLog() throws Exception {
+        ensemble = new InJvmEnsemble(3, TICK);
+        ensemble.touchesBesideTheLog = true;
+        partitionedClientExpires();
+    }
+
+    @Test
     void aPartitionedClientsSessionExpiresOnEveryServerAndTheClientSeesExpired() throws Exception {
         ensemble = new InJvmEnsemble(3, TICK);
+        partitionedClientExpires();
+    }
+
+    private void partitionedClientExpires() throws Exception {
         CuttableProxy proxy = new CuttableProxy(ensemble.server(2).port);
         closeables.add(proxy);
         LinkedBlockingQueue<Watcher.Event.KeeperState> states = new LinkedBlockingQueue<>();

@@ -24,12 +24,31 @@ class ConformanceIT {
             try {
                 Transcript t = new Transcript();
                 ConformanceScript.run(a, b, t);
+                int leader = e.leader();
+                int follower = leader == 1 ? 2 : 1;
+                t.note("srvr leader shape " + shape(EnsembleProcesses.fourLetter(e.clientPort(leader), "srvr"), ":"));
+                t.note("srvr follower shape " + shape(EnsembleProcesses.fourLetter(e.clientPort(follower), "srvr"),
+                        ":"));
+                t.note("ruok " + EnsembleProcesses.fourLetter(e.clientPort(follower), "ruok"));
+                MNTR_KEYS.put(kind, shape(EnsembleProcesses.fourLetter(e.clientPort(leader), "mntr"), "\t"));
                 return t.lines();
             } finally {
                 a.close();
                 b.close();
             }
         }
+    }
+
+    private static final java.util.Map<EnsembleProcesses.Kind, List<String>> MNTR_KEYS = new java.util.HashMap<>();
+
+    /** The keys of a "key: value" (or "key\tvalue") text, in order, with the Mode value kept. */
+    static List<String> shape(String text, String separator) {
+        List<String> keys = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            int at = line.indexOf(separator);
+            keys.add(line.startsWith("Mode:") ? line.trim() : at < 0 ? line : line.substring(0, at));
+        }
+        return keys;
     }
 
     private static ZooKeeper connect(String connect) throws Exception {
@@ -57,6 +76,11 @@ class ConformanceIT {
             if (!z.equals(s)) {
                 diff.add("line " + (i + 1) + ":\n  zookeeper: " + z + "\n  schism:    " + s);
             }
+        }
+        List<String> extraMntr = new ArrayList<>(MNTR_KEYS.get(EnsembleProcesses.Kind.SCHISM));
+        extraMntr.removeAll(MNTR_KEYS.get(EnsembleProcesses.Kind.ZOOKEEPER));
+        if (!extraMntr.isEmpty()) {
+            diff.add("mntr keys ZooKeeper does not have: " + extraMntr);
         }
         if (!diff.isEmpty()) {
             fail(diff.size() + " differing lines of " + zookeeper.size() + ":\n" + String.join("\n", diff)

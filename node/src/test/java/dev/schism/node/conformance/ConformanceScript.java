@@ -6,6 +6,7 @@ import static dev.schism.node.conformance.Transcript.data;
 import static dev.schism.node.conformance.Transcript.sorted;
 
 import java.util.List;
+import org.apache.zookeeper.AddWatchMode;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.Op;
 import org.apache.zookeeper.Watcher;
@@ -110,6 +111,40 @@ final class ConformanceScript {
             return "ok";
         });
         t.step("A setData /c/k", () -> t.stat(a.setData("/c/k", b("k2"), -1)));
+        t.drainEvents(b);
+        Watcher persistent = t.watcher("persistent");
+        Watcher recursive = t.watcher("recursive");
+        t.step("B addWatch /pw persistent", () -> {
+            b.addWatch("/pw", persistent, AddWatchMode.PERSISTENT);
+            return "ok";
+        });
+        t.step("B addWatch /rw recursive", () -> {
+            b.addWatch("/rw", recursive, AddWatchMode.PERSISTENT_RECURSIVE);
+            return "ok";
+        });
+        t.step("A create /pw", () -> a.create("/pw", b(""), OPEN, CreateMode.PERSISTENT));
+        t.step("A setData /pw", () -> t.stat(a.setData("/pw", b("1"), -1)));
+        t.step("A create /pw/x", () -> a.create("/pw/x", b(""), OPEN, CreateMode.PERSISTENT));
+        t.step("A setData /pw/x", () -> t.stat(a.setData("/pw/x", b("1"), -1)));
+        t.step("A delete /pw/x", () -> {
+            a.delete("/pw/x", -1);
+            return "ok";
+        });
+        t.step("A create /rw", () -> a.create("/rw", b(""), OPEN, CreateMode.PERSISTENT));
+        t.step("A create /rw/a", () -> a.create("/rw/a", b(""), OPEN, CreateMode.PERSISTENT));
+        t.step("A create /rw/a/b-", () -> a.create("/rw/a/b-", b(""), OPEN, CreateMode.PERSISTENT_SEQUENTIAL));
+        t.step("A setData /rw/a/b-0", () -> t.stat(a.setData("/rw/a/b-0000000000", b("2"), -1)));
+        t.step("A delete /rw/a/b-0", () -> {
+            a.delete("/rw/a/b-0000000000", -1);
+            return "ok";
+        });
+        t.drainEvents(b);
+        t.step("B removeWatches /pw persistent", () -> {
+            b.removeWatches("/pw", persistent, Watcher.WatcherType.Persistent, false);
+            return "ok";
+        });
+        t.step("A setData /pw again", () -> t.stat(a.setData("/pw", b("3"), -1)));
+        t.step("A setData /rw", () -> t.stat(a.setData("/rw", b("3"), -1)));
         t.drainEvents(b);
         t.step("A close session", () -> {
             a.close();

@@ -41,7 +41,7 @@ public final class EnsembleProcesses implements AutoCloseable {
     private final Process[] processes;
     private Thread reaper;
 
-    private EnsembleProcesses(Kind kind, int size, int tickMs) throws IOException {
+    private EnsembleProcesses(Kind kind, int size, int tickMs, String extraCfg) throws IOException {
         this.kind = kind;
         this.size = size;
         this.dir = Files.createTempDirectory("schism-" + kind.name().toLowerCase() + "-");
@@ -61,14 +61,19 @@ public final class EnsembleProcesses implements AutoCloseable {
             String cfg = "tickTime=" + tickMs + "\ninitLimit=10\nsyncLimit=5\ndataDir=" + data + "\nclientPort="
                     + clientPorts[i] + "\nclientPortAddress=127.0.0.1\n4lw.commands.whitelist=*\n"
                     + (kind == Kind.ZOOKEEPER ? "admin.enableServer=false\nstandaloneEnabled=false\n" : "")
-                    + servers;
+                    + extraCfg + servers;
             Files.writeString(dir.resolve("zoo" + (i + 1) + ".cfg"), cfg);
         }
     }
 
     /** Starts every server and waits until each answers srvr with a Mode line. */
     public static EnsembleProcesses start(Kind kind, int size, int tickMs) throws Exception {
-        EnsembleProcesses e = new EnsembleProcesses(kind, size, tickMs);
+        return start(kind, size, tickMs, "");
+    }
+
+    /** As {@link #start(Kind, int, int)}, with extra zoo.cfg lines (each ending in a newline). */
+    public static EnsembleProcesses start(Kind kind, int size, int tickMs, String extraCfg) throws Exception {
+        EnsembleProcesses e = new EnsembleProcesses(kind, size, tickMs, extraCfg);
         Thread reaper = new Thread(() -> {
             for (Process p : e.processes) {
                 if (p != null) {
@@ -175,14 +180,24 @@ public final class EnsembleProcesses implements AutoCloseable {
         }
     }
 
-    /** The last lines of every server log, for failure messages. */
+    /** The last lines of every server log (and Schism's role journals), for failure messages. */
     public String tails() {
         StringBuilder b = new StringBuilder();
         for (int sid = 1; sid <= size; sid++) {
             try {
+                Path journal = dir.resolve("n" + sid).resolve("events.jsonl");
+                if (Files.exists(journal)) {
+                    b.append("--- server ").append(sid).append(" role journal\n").append(Files.readString(journal));
+                }
+            } catch (IOException e) {
+                b.append("--- server ").append(sid).append(": unreadable journal\n");
+            }
+            try {
                 List<String> lines = Files.readAllLines(dir.resolve("server" + sid + ".log"));
                 b.append("--- server ").append(sid).append('\n');
-                lines.subList(Math.max(0, lines.size() - 15), lines.size()).forEach(l -> b.append(l).append('\n'));
+                List<String> kept = lines.stream().filter(l -> !l.contains("closing /127")
+                        && !l.contains("Too many connections") && !l.contains("closing Connection#")).toList();
+                kept.subList(Math.max(0, kept.size() - 25), kept.size()).forEach(l -> b.append(l).append('\n'));
             } catch (IOException e) {
                 b.append("--- server ").append(sid).append(": no log\n");
             }

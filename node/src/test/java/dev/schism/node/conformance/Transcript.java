@@ -41,6 +41,15 @@ final class Transcript {
         return recorder;
     }
 
+    /** A separately named watcher (for persistent watches), recording into the same event stream. */
+    Watcher watcher(String label) {
+        return e -> {
+            if (e.getType() != Watcher.Event.EventType.None) {
+                events.add("event[" + label + "] " + e.getType() + " " + e.getPath() + " " + e.getState());
+            }
+        };
+    }
+
     void sessions(long a, long b) {
         sessionA = a;
         sessionB = b;

@@ -182,4 +182,40 @@ class ElectionScenarioTest {
         c.drain(1);
         assertEquals(3, c.machines.get(1L).txns.size());
     }
+
+    /** ZOOKEEPER-2845 / 1154: a txn only the old leader logged must be truncated, never applied. */
+    @Test
+    void orphanTxnOfACutOffLeaderIsTruncatedAndNeverApplied() {
+        LoopbackCluster c = new LoopbackCluster(Set.of(1L, 2L, 3L), Set.of());
+        for (long sid = 1; sid <= 3; sid++) {
+            c.start(sid, LoopbackCluster.fresh());
+        }
+        c.run(100);
+        long old = c.leader();
+        assertTrue(c.peers.get(old).propose("committed".getBytes(StandardCharsets.UTF_8)));
+        c.drain(old);
+        c.run(5);
+        c.isolated.add(old);
+        assertTrue(c.peers.get(old).propose("orphan".getBytes(StandardCharsets.UTF_8)), "still leading");
+        c.drain(old);
+        long orphanZxid = c.peers.get(old).lastLoggedZxid();
+        c.run(200);
+        long now = c.leader();
+        assertNotEquals(-1, now);
+        assertNotEquals(old, now);
+        assertTrue(c.peers.get(now).propose("after".getBytes(StandardCharsets.UTF_8)));
+        c.drain(now);
+        c.run(5);
+        c.isolated.clear();
+        c.run(200);
+        assertEquals(Role.FOLLOWING, c.peers.get(old).role(), c.toString());
+        List<Txn> history = c.machines.get(now).txns;
+        assertEquals(List.of("committed", "after"), history.stream()
+                .map(t -> new String(t.payload(), StandardCharsets.UTF_8)).toList());
+        for (long sid = 1; sid <= 3; sid++) {
+            assertEquals(history, c.machines.get(sid).txns, "server " + sid);
+            assertTrue(c.machines.get(sid).txns.stream().noneMatch(t -> t.zxid() == orphanZxid));
+        }
+        assertEquals(c.peers.get(now).lastLoggedZxid(), c.peers.get(old).lastLoggedZxid());
+    }
 }

@@ -99,6 +99,9 @@ class ThreeServerEnsembleIT {
                 e.awaitStable(STABLE);
                 assertHasAll(e, leader, keys);
                 Journals.assertWellFormedAndOneLeaderPerEpoch(e);
+
+                assertEquals(143, e.terminate(leader), "SIGTERM: the JVM's status after a clean shutdown");
+                assertTrue(e.log(leader).contains("server " + leader + " stopped"), "shutdown hook ran");
             } catch (Throwable t) {
                 System.out.println(e.logTails(80));
                 throw t;

@@ -11,6 +11,11 @@ final class SimNode {
     final SimMachine machine = new SimMachine();
     Peer peer;
     int boots;
+    /** An fsync is running; it completes at {@link #fsyncAt} (group commit: it covers every append so far). */
+    boolean fsyncPending;
+    long fsyncAt;
+    /** Messages of batches that logged something, held until that fsync completes (in order). */
+    final java.util.List<dev.schism.node.core.Envelope> held = new java.util.ArrayList<>();
 
     SimNode(long sid, PeerConfig config) {
         this.sid = sid;

@@ -29,17 +29,23 @@ final class Simulation {
     /** Knobs of one run; {@link #forSeed} picks the ensemble shape from the seed. */
     record Options(int voters, int observers, int chaosTicks, int healTicks, double dropRate, double duplicateRate,
                    int maxDelay, String bug) {
-        /** The ensemble shape cycles with the seed; {@code -Dsim.chaosTicks=N} lengthens the chaos phase. */
+        /**
+         * The ensemble shape cycles with the seed. {@code -Dsim.chaosTicks=N} lengthens the chaos phase,
+         * {@code -Dsim.drop / sim.dup / sim.maxDelay} make the network worse, {@code -Dsim.bug=NAME} seeds a
+         * protocol bug (see {@code Peer.injectBug}).
+         */
         static Options forSeed(long seed) {
             int chaos = Integer.getInteger("sim.chaosTicks", 300);
             double drop = Double.parseDouble(System.getProperty("sim.drop", "0.05"));
             double dup = Double.parseDouble(System.getProperty("sim.dup", "0.03"));
             int delay = Integer.getInteger("sim.maxDelay", 3);
+            String bug = System.getProperty("sim.bug", "");
+            bug = bug.isBlank() ? null : bug.trim();
             return switch ((int) Math.floorMod(seed, 4L)) {
-                case 0 -> new Options(3, 0, chaos, 2000, drop, dup, delay, null);
-                case 1 -> new Options(5, 0, chaos, 2000, drop, dup, delay, null);
-                case 2 -> new Options(3, 1, chaos, 2000, drop, dup, delay, null);
-                default -> new Options(4, 1, chaos, 2000, drop, dup, delay, null);
+                case 0 -> new Options(3, 0, chaos, 2000, drop, dup, delay, bug);
+                case 1 -> new Options(5, 0, chaos, 2000, drop, dup, delay, bug);
+                case 2 -> new Options(3, 1, chaos, 2000, drop, dup, delay, bug);
+                default -> new Options(4, 1, chaos, 2000, drop, dup, delay, bug);
             };
         }
 
@@ -118,6 +124,12 @@ final class Simulation {
     private void step(boolean chaos) {
         now++;
         for (SimNode n : nodes) {
+            if (n.alive() && n.fsyncPending && n.fsyncAt <= now) {
+                completeFsync(n);
+                drain(n, chaos);
+            }
+        }
+        for (SimNode n : nodes) {
             if (n.alive() && !(chaos && rnd.nextDouble() < 0.02)) { // a paused or slow clock skips a tick
                 n.peer.tick();
                 drain(n, chaos);
@@ -144,7 +156,13 @@ final class Simulation {
     private void chaos() {
         double r = rnd.nextDouble();
         SimNode n = nodes.get(rnd.nextInt(nodes.size()));
-        if (r < 0.006) {
+        if (r < 0.003) {
+            for (SimNode each : nodes) { // power loss: every server at once, un-fsynced appends vanish
+                if (each.alive() && rnd.nextInt(4) != 0) {
+                    crash(each, "power loss");
+                }
+            }
+        } else if (r < 0.009) {
             if (n.alive()) {
                 crash(n, "crash");
             }
@@ -266,6 +284,8 @@ final class Simulation {
     private void crash(SimNode n, String why) {
         stats.merge("crash", 1L, Long::sum);
         n.peer = null;
+        n.fsyncPending = false;
+        n.held.clear();
         n.disk.crash();
         trace.add(now, why + " n" + n.sid + " " + n.disk);
     }
@@ -308,20 +328,19 @@ final class Simulation {
             crash(n, "crash before fsync of " + r);
             return false;
         }
-        if (r.mustSync()) {
-            n.disk.synced = n.disk.log.size();
+        if (r.mustSync() && !n.fsyncPending) {
+            // Group commit: the fsync runs in the background and covers whatever is appended until it ends.
+            n.fsyncPending = true;
+            n.fsyncAt = now + 1 + rnd.nextInt(2);
         }
-        if (crashAt == 2) {
-            crash(n, "crash after fsync of " + r);
-            return false;
+        if (r.mustSync() || !n.held.isEmpty()) {
+            n.held.addAll(r.messages()); // nothing is promised before it is durable, and order is kept
+        } else {
+            for (Envelope e : r.messages()) {
+                net.send(now, n.sid, e.to(), e.message());
+            }
         }
-        if (!r.toLog().isEmpty()) {
-            n.peer.persisted(r.toLog().get(r.toLog().size() - 1).zxid());
-        }
-        for (Envelope e : r.messages()) {
-            net.send(now, n.sid, e.to(), e.message());
-        }
-        if (crashAt == 3) {
+        if (crashAt == 2 || crashAt == 3) {
             crash(n, "crash after sending " + r);
             return false;
         }
@@ -335,6 +354,18 @@ final class Simulation {
             checker.roleChange(n.sid, c, n.machine.applied.size());
         }
         return true;
+    }
+
+    private void completeFsync(SimNode n) {
+        n.fsyncPending = false;
+        n.disk.synced = n.disk.log.size();
+        for (Envelope e : n.held) {
+            net.send(now, n.sid, e.to(), e.message());
+        }
+        n.held.clear();
+        long last = n.disk.log.isEmpty() ? (n.disk.snapshot == null ? 0 : n.disk.snapshot.zxid())
+                : n.disk.log.get(n.disk.log.size() - 1).zxid();
+        n.peer.persisted(last);
     }
 
     private SimNode node(long sid) {

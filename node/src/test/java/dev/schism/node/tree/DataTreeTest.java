@@ -82,6 +82,24 @@ class DataTreeTest {
     }
 
     @Test
+    void aSessionThatMovedServersRejectsWritesLeftBehindOnTheOldOne() {
+        TxnBuilder b = new TxnBuilder(S1);
+        DataTree tree = freshWithSessions(b); // both sessions attached to server 1
+        byte[] create = dev.schism.node.txn.Jute.toBytes(TxnBuilder.createReq("/moved", "", 0));
+        assertEquals(Err.SESSION_MOVED, tree.apply(b.txnFrom(2, S1, OpCode.CREATE, create)).err());
+        assertEquals(Err.OK, tree.apply(b.txnFrom(2, S1, OpCode.REATTACH_SESSION, new byte[0])).err());
+        assertEquals(2, tree.session(S1).owner());
+        assertEquals(Err.SESSION_MOVED, tree.apply(b.txnFrom(1, S1, OpCode.CREATE, create)).err(),
+                "a write still in flight from the old server must not land after the move");
+        assertEquals(Err.OK, tree.apply(b.txnFrom(2, S1, OpCode.CREATE, create)).err());
+        assertEquals(Err.SESSION_EXPIRED, tree.apply(b.txnFrom(3, 0x99L, OpCode.REATTACH_SESSION, new byte[0])).err());
+        // the owner survives a snapshot
+        DataTree copy = new DataTree();
+        copy.restore(tree.snapshot());
+        assertEquals(2, copy.session(S1).owner());
+    }
+
+    @Test
     void sequentialSuffixCountsCreationsWhileCversionCountsDeletesToo() {
         TxnBuilder b = new TxnBuilder(S1);
         DataTree tree = freshWithSessions(b);

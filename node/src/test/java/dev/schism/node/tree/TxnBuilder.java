@@ -31,8 +31,13 @@ final class TxnBuilder {
     }
 
     Txn txn(long sessionId, int op, byte[] body) {
+        return txnFrom(1, sessionId, op, body);
+    }
+
+    /** A txn that came in through server {@code origin}. */
+    Txn txnFrom(long origin, long sessionId, int op, byte[] body) {
         zxid++;
-        return new Txn(zxid, new ClientTxn(1, sessionId, ++cxid, op, 1000 + zxid, body).encode());
+        return new Txn(zxid, new ClientTxn(origin, sessionId, ++cxid, op, 1000 + zxid, body).encode());
     }
 
     Txn createSession(long id, int timeout) {

@@ -21,7 +21,7 @@ import java.util.Set;
  * {@link BigDecimal} with {@code M}); strings → {@link String}; characters → {@link Character}; keywords →
  * {@link Keyword}; symbols → {@link Symbol}; vectors and lists → unmodifiable {@link List}; sets →
  * unmodifiable insertion-ordered {@link Set}; maps → unmodifiable insertion-ordered {@link Map}; tagged
- * elements → {@link Tagged}. Commas are whitespace, {@code ;} starts a comment, {@code #_} discards the
+ * elements → {@link Tagged}; {@code ##Inf}, {@code ##-Inf} and {@code ##NaN} → doubles. Commas are whitespace, {@code ;} starts a comment, {@code #_} discards the
  * next element. Errors are {@link EdnParseException}s naming the source, line and what was expected.
  */
 public final class EdnReader implements AutoCloseable {
@@ -182,7 +182,17 @@ public final class EdnReader implements AutoCloseable {
             discarded = true;
             return null;
         }
-        if (c == '#' || c == -1 || isDelimiter(c) || c == ':') {
+        if (c == '#') {
+            pos++;
+            String symbolic = readToken();
+            return switch (symbolic) {
+                case "Inf" -> Double.POSITIVE_INFINITY;
+                case "-Inf" -> Double.NEGATIVE_INFINITY;
+                case "NaN" -> Double.NaN;
+                default -> throw error("expected ##Inf, ##-Inf or ##NaN, got '##" + symbolic + "'");
+            };
+        }
+        if (c == -1 || isDelimiter(c) || c == ':') {
             throw error("expected a tag, '{' or '_' after '#'");
         }
         String tag = readToken();

@@ -75,6 +75,29 @@ class EdnReaderTest {
     }
 
     @Test
+    void symbolicValues() throws Exception {
+        assertEquals(List.of(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN),
+                EdnReader.parse("[##Inf ##-Inf ##NaN]"));
+        EdnParseException e = assertThrows(EdnParseException.class, () -> EdnReader.parse("##Foo"));
+        assertEquals("<string>:1: expected ##Inf, ##-Inf or ##NaN, got '##Foo'", e.getMessage());
+    }
+
+    @Test
+    void readsBackWhatEdnWriterExports() throws IOException {
+        List<Op> ops = List.of(
+                new Op(0, 100, 3, OpType.INVOKE, "cas", List.of(1L, 2L), "n1", null),
+                new Op(1, 200, Op.NEMESIS, OpType.INFO, "start-partition", Map.of("n1", List.of("n2", "n3")), null, null),
+                new Op(2, 300, 3, OpType.FAIL, "cas", List.of(1L, 2L), "n1", "bad \"version\"\n"),
+                new Op(3, 400, 4, OpType.OK, "read", Arrays.asList("a", null, true, 2.5), null, null));
+        StringBuilder edn = new StringBuilder();
+        for (Op op : ops) {
+            edn.append(EdnWriter.toEdn(op)).append('\n');
+        }
+        History h = EdnHistoryReader.read(new StringReader(edn.toString()), "export.edn");
+        assertEquals(ops, h.ops());
+    }
+
+    @Test
     void historyAsOneMapPerLine() throws IOException {
         History h = EdnHistoryReader.read(new StringReader("""
                 {:process 0, :type :invoke, :f :cas, :value [1 2], :time 10}

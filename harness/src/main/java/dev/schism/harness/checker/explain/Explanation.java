@@ -1,10 +1,10 @@
 package dev.schism.harness.checker.explain;
 
-import dev.schism.harness.checker.linear.CheckResult;
+import dev.schism.harness.checker.linear.LinearizabilityResult;
 import dev.schism.harness.checker.linear.Operation;
 import dev.schism.harness.checker.linear.PartitionResult;
 import dev.schism.harness.checker.linear.SearchOutcome;
-import dev.schism.harness.checker.linear.Verdict;
+import dev.schism.results.verdict.Verdict;
 import dev.schism.harness.checker.model.Model;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +68,7 @@ public record Explanation(String title, Verdict verdict, String reason, List<Par
      * Explains every partition that was searched to a verdict or a budget (cancelled partitions say nothing
      * about the history and are left out).
      */
-    public static <S> Explanation of(String title, Model<S> model, CheckResult result) {
+    public static <S> Explanation of(String title, Model<S> model, LinearizabilityResult result) {
         List<PartitionExplanation> parts = new ArrayList<>();
         for (PartitionResult r : result.partitions()) {
             if (r.outcome() == SearchOutcome.CANCELLED) {

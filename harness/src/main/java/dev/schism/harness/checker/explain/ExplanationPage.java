@@ -200,8 +200,9 @@ public final class ExplanationPage {
         if (p.blockingOp() < 0) {
             return;
         }
-        h.append("<p>Concurrent window of the operation that cannot be linearized (state after the prefix: <code>")
-                .append(esc(p.blockingState())).append("</code>):</p>\n<table><tr><th>op</th><th>in prefix</th></tr>\n");
+        h.append("<p><b>Cannot linearize</b> <code>").append(esc(p.describe(p.blockingOp())))
+                .append("</code> after the prefix, in state <code>").append(esc(p.blockingState()))
+                .append("</code>. Its concurrent window:</p>\n<table><tr><th>op</th><th>in prefix</th></tr>\n");
         java.util.Set<Integer> inPrefix = new java.util.HashSet<>();
         for (Step s : p.prefix()) {
             inPrefix.add(s.op());

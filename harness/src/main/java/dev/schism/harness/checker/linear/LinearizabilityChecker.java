@@ -1,5 +1,6 @@
 package dev.schism.harness.checker.linear;
 
+import dev.schism.results.verdict.Verdict;
 import dev.schism.harness.checker.model.Model;
 import dev.schism.results.history.History;
 import java.util.ArrayList;
@@ -23,11 +24,11 @@ public final class LinearizabilityChecker {
     }
 
     /** Checks a Jepsen history (see {@link JepsenOperations} for how ops are read). */
-    public static <S> CheckResult check(Model<S> model, History history, CheckOptions options) {
+    public static <S> LinearizabilityResult check(Model<S> model, History history, CheckOptions options) {
         return check(model, JepsenOperations.from(model, history), options);
     }
 
-    public static <S> CheckResult check(Model<S> model, List<Operation> operations, CheckOptions options) {
+    public static <S> LinearizabilityResult check(Model<S> model, List<Operation> operations, CheckOptions options) {
         long start = System.nanoTime();
         long deadline = options.timeLimit().isZero() ? Long.MAX_VALUE : start + options.timeLimit().toNanos();
         SearchControl control = new SearchControl(deadline, options.budget());
@@ -173,7 +174,7 @@ public final class LinearizabilityChecker {
         return new ArrayList<>(groups.values());
     }
 
-    private static CheckResult verdict(List<PartitionResult> results, long elapsed, MemoryBudget budget) {
+    private static LinearizabilityResult verdict(List<PartitionResult> results, long elapsed, MemoryBudget budget) {
         Verdict v = Verdict.VALID;
         String reason = results.isEmpty() ? "no operations" : "linearizable";
         for (PartitionResult r : results) {
@@ -208,7 +209,7 @@ public final class LinearizabilityChecker {
                 }
             }
         }
-        return new CheckResult(v, reason, results, elapsed);
+        return new LinearizabilityResult(v, reason, results, elapsed);
     }
 
     private static String where(PartitionResult r) {

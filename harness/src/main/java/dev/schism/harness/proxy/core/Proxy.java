@@ -136,6 +136,11 @@ public final class Proxy implements ConnectionOwner {
     }
 
     @Override
+    public Chains currentChains() {
+        return chains;
+    }
+
+    @Override
     public synchronized void unregister(Connection connection) {
         connections.remove(connection);
     }
@@ -215,9 +220,9 @@ public final class Proxy implements ConnectionOwner {
         synchronized (this) {
             open = new ArrayList<>(connections);
         }
-        List<Future<?>> pending = new ArrayList<>(open.size());
+        List<Future<?>> pending = new ArrayList<>(2 * open.size());
         for (Connection c : open) {
-            pending.add(c.eventLoop().submit(() -> c.sync(chains)));
+            c.apply(this::currentChains, pending);
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(APPLY_WAIT_MILLIS);
         for (Future<?> f : pending) {

@@ -8,6 +8,9 @@ public interface ConnectionOwner {
      */
     Chains register(Connection connection, long generation);
 
+    /** The chains as they are now; links read them when they start, so no change made meanwhile is missed. */
+    Chains currentChains();
+
     /** Forgets a connection whose sockets are both closed. */
     void unregister(Connection connection);
 }

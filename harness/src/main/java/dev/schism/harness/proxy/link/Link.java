@@ -8,7 +8,7 @@ import dev.schism.harness.proxy.toxic.Stage;
 import dev.schism.harness.proxy.toxic.ToxicSpec;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.util.concurrent.EventExecutor;
+import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * One direction of a connection: source socket, then the toxics of that direction in insertion order, then the
- * writer to the destination socket. Every method runs on the connection's event loop.
+ * writer to the destination socket. Every method runs on the source socket's event loop; writes to a destination
+ * on another loop are handed over by Netty in order.
  */
 final class Link implements LinkContext {
     private final Connection connection;
@@ -29,6 +30,7 @@ final class Link implements LinkContext {
     private boolean eofSeen;
     private boolean inReadBatch;
     private boolean disposed;
+    private boolean initialized;
 
     Link(Connection connection, Direction direction, Channel source, Channel dest) {
         this.connection = connection;
@@ -37,7 +39,12 @@ final class Link implements LinkContext {
         this.writer = new Writer(dest, this);
     }
 
+    /** Creates and starts the stages; once. Syncs that arrive earlier are dropped: init reads the newest chains. */
     void init(List<ToxicSpec> chain) {
+        if (initialized) {
+            return;
+        }
+        initialized = true;
         for (ToxicSpec spec : chain) {
             stages.add(spec.type().newStage(this));
         }
@@ -112,7 +119,7 @@ final class Link implements LinkContext {
      * again), then new toxics start.
      */
     void sync(List<ToxicSpec> desired) {
-        if (disposed) {
+        if (disposed || !initialized) {
             return;
         }
         Set<Long> desiredIds = new HashSet<>();
@@ -180,7 +187,7 @@ final class Link implements LinkContext {
     }
 
     @Override
-    public EventExecutor executor() {
+    public EventLoop executor() {
         return source.eventLoop();
     }
 

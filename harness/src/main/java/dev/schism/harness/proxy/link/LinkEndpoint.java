@@ -39,7 +39,8 @@ final class LinkEndpoint extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        incoming.updateReadInterest();
+        // The link that writes here reads another socket, maybe on another event loop.
+        Connection.runOn(incoming.executor(), incoming::updateReadInterest);
     }
 
     @Override

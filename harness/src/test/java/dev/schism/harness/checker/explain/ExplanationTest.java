@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.schism.harness.checker.explain.Explanation.PartitionExplanation;
 import dev.schism.harness.checker.format.HistoryFormat;
 import dev.schism.harness.checker.linear.CheckOptions;
-import dev.schism.harness.checker.linear.CheckResult;
+import dev.schism.harness.checker.linear.LinearizabilityResult;
 import dev.schism.harness.checker.linear.LinearizabilityChecker;
 import dev.schism.harness.checker.linear.Operation;
 import dev.schism.harness.checker.linear.SearchOutcome;
-import dev.schism.harness.checker.linear.Verdict;
+import dev.schism.results.verdict.Verdict;
 import dev.schism.harness.checker.model.Model;
 import dev.schism.harness.checker.model.Models;
 import dev.schism.results.edn.EdnHistoryReader;
@@ -28,7 +28,7 @@ class ExplanationTest {
     @Test
     void staleReadIsExplainedByPrefixBlockingOpAndWindow() throws Exception {
         Model<?> model = Models.byName("register");
-        CheckResult r = LinearizabilityChecker.check(model, EdnHistoryReader.read(new StringReader("""
+        LinearizabilityResult r = LinearizabilityChecker.check(model, EdnHistoryReader.read(new StringReader("""
                 {:process 0 :type :invoke :f :write :value 1}
                 {:process 0 :type :ok :f :write :value 1}
                 {:process 1 :type :invoke :f :write :value 2}
@@ -53,7 +53,7 @@ class ExplanationTest {
     void etcdPageHasOneRowPerProcessTheFailingOpAndThePath() throws Exception {
         Path file = Path.of(ExplanationTest.class.getResource("/porcupine/jepsen/etcd_000.log").toURI());
         Model<?> model = Models.byName("etcd");
-        CheckResult r = LinearizabilityChecker.check(model, HistoryFormat.PORCUPINE_ETCD.read(file), CheckOptions.DEFAULT);
+        LinearizabilityResult r = LinearizabilityChecker.check(model, HistoryFormat.PORCUPINE_ETCD.read(file), CheckOptions.DEFAULT);
         Explanation e = Explanation.of("etcd_000", model, r);
         PartitionExplanation p = e.partitions().get(0);
         assertEquals(SearchOutcome.ILLEGAL, p.outcome());

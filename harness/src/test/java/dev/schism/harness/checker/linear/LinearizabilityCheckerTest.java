@@ -1,5 +1,6 @@
 package dev.schism.harness.checker.linear;
 
+import dev.schism.results.verdict.Verdict;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -90,7 +91,7 @@ class LinearizabilityCheckerTest {
 
     @Test
     void noOperationsIsValid() {
-        CheckResult r = LinearizabilityChecker.check(REGISTER, List.of(), CheckOptions.DEFAULT);
+        LinearizabilityResult r = LinearizabilityChecker.check(REGISTER, List.of(), CheckOptions.DEFAULT);
         assertEquals(Verdict.VALID, r.verdict());
         assertTrue(r.partitions().isEmpty());
     }
@@ -101,7 +102,7 @@ class LinearizabilityCheckerTest {
                 op(0, "write", 1L, null, 0, 10),
                 op(1, "read", null, 2L, 1, 12),
                 op(2, "write", 2L, null, 2, 11));
-        CheckResult r = LinearizabilityChecker.check(REGISTER, ops, CheckOptions.DEFAULT);
+        LinearizabilityResult r = LinearizabilityChecker.check(REGISTER, ops, CheckOptions.DEFAULT);
         assertEquals(Verdict.VALID, r.verdict());
         assertArrayEquals(new int[] {0, 2, 1}, r.partitions().get(0).longest());
     }
@@ -113,7 +114,7 @@ class LinearizabilityCheckerTest {
                 op(1, "read", null, 1L, 2, 3),
                 op(2, "read", null, 2L, 4, 5),
                 op(0, "write", 2L, null, 6, 7));
-        CheckResult r = LinearizabilityChecker.check(REGISTER, ops, CheckOptions.DEFAULT);
+        LinearizabilityResult r = LinearizabilityChecker.check(REGISTER, ops, CheckOptions.DEFAULT);
         assertEquals(Verdict.INVALID, r.verdict());
         PartitionResult p = r.partitions().get(0);
         assertArrayEquals(new int[] {0, 1}, p.longest());
@@ -133,7 +134,7 @@ class LinearizabilityCheckerTest {
     void oneMillisecondBudgetOnAHardHistoryIsUnknownPromptly() throws IOException {
         History h = etcd("etcd_002.log");
         long t0 = System.nanoTime();
-        CheckResult r = LinearizabilityChecker.check(Models.byName("etcd"), h,
+        LinearizabilityResult r = LinearizabilityChecker.check(Models.byName("etcd"), h,
                 CheckOptions.DEFAULT.withTimeLimit(Duration.ofMillis(1)));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(Verdict.UNKNOWN, r.verdict(), r.toString());
@@ -145,7 +146,7 @@ class LinearizabilityCheckerTest {
     @Test
     void memoryBudgetEndsTheSearchUnknownWithTheReason() throws IOException {
         History h = etcd("etcd_002.log");
-        CheckResult r = LinearizabilityChecker.check(Models.byName("etcd"), h,
+        LinearizabilityResult r = LinearizabilityChecker.check(Models.byName("etcd"), h,
                 CheckOptions.DEFAULT.withMemoryBudget(2L << 20));
         assertEquals(Verdict.UNKNOWN, r.verdict(), r.toString());
         assertEquals(SearchOutcome.OVER_BUDGET, r.partitions().get(0).outcome());
@@ -154,10 +155,42 @@ class LinearizabilityCheckerTest {
     }
 
     @Test
+    void resultGoesToResultsJsonAsOneCheckerEntry() throws IOException {
+        LinearizabilityResult r = LinearizabilityChecker.check(Models.byName("etcd"), etcd("etcd_000.log"),
+                CheckOptions.DEFAULT);
+        dev.schism.results.verdict.CheckResult c = r.toCheckResult();
+        assertEquals("linearizability", c.checker());
+        assertEquals(Verdict.INVALID, c.verdict());
+        assertEquals(r.reason(), c.summary());
+        assertEquals(1263L, c.details().get("steps"));
+        List<?> failing = (List<?>) c.details().get("not_linearized");
+        assertEquals(1, failing.size());
+        assertEquals(43, ((java.util.Map<?, ?>) failing.get(0)).get("linearizable_prefix"));
+    }
+
+    @Test
+    void runCheckerJudgesTheRunsHistory() {
+        List<Op> ops = List.of(
+                new Op(0, 1, 0, OpType.INVOKE, "write", 1L, null, null),
+                new Op(1, 2, 0, OpType.OK, "write", 1L, null, null),
+                new Op(2, 3, 1, OpType.INVOKE, "read", null, null, null),
+                new Op(3, 4, 1, OpType.OK, "read", 2L, null, null));
+        LinearizabilityRunChecker checker = new LinearizabilityRunChecker(REGISTER, CheckOptions.DEFAULT);
+        dev.schism.results.verdict.CheckResult c = checker.check(
+                new dev.schism.harness.runner.RunData(new History(ops), List.of(), java.util.Map.of()));
+        assertEquals(Verdict.INVALID, c.verdict());
+        dev.schism.results.verdict.CheckResult bad = checker.check(new dev.schism.harness.runner.RunData(
+                new History(List.of(new Op(0, 1, 0, OpType.INVOKE, "frob", null, null, null))), List.of(),
+                java.util.Map.of()));
+        assertEquals(Verdict.UNKNOWN, bad.verdict());
+        assertTrue(bad.summary().contains("has no operation 'frob'"), bad.summary());
+    }
+
+    @Test
     void firstIllegalPartitionCancelsTheHopelessOnes() throws IOException {
         // Four of c50-bad's ten keys do not finish alone in 10 s; the check ends only through cancellation.
         long t0 = System.nanoTime();
-        CheckResult r = LinearizabilityChecker.check(Models.byName("kv"), kv("c50-bad.txt"), CheckOptions.DEFAULT);
+        LinearizabilityResult r = LinearizabilityChecker.check(Models.byName("kv"), kv("c50-bad.txt"), CheckOptions.DEFAULT);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(Verdict.INVALID, r.verdict());
         assertEquals(10, r.partitions().size());
@@ -167,7 +200,7 @@ class LinearizabilityCheckerTest {
 
     @Test
     void withoutEarlyCancelAHopelessHistoryEndsWithinTheBudgetNotOutOfMemory() throws IOException {
-        CheckResult r = LinearizabilityChecker.check(Models.byName("kv"), kv("c50-bad.txt"),
+        LinearizabilityResult r = LinearizabilityChecker.check(Models.byName("kv"), kv("c50-bad.txt"),
                 CheckOptions.DEFAULT.withCancelOnIllegal(false).withMemoryBudget(96L << 20));
         assertEquals(Verdict.INVALID, r.verdict(), r.toString());
         assertTrue(r.partitions().stream().noneMatch(p -> p.outcome() == SearchOutcome.CANCELLED));
@@ -188,7 +221,7 @@ class LinearizabilityCheckerTest {
                 ops.add(new Op(ops.size(), -1, p, OpType.OK, "append", kv, null, null));
             }
         }
-        CheckResult r = LinearizabilityChecker.check(Models.byName("kv"), new History(ops),
+        LinearizabilityResult r = LinearizabilityChecker.check(Models.byName("kv"), new History(ops),
                 CheckOptions.DEFAULT.withMemoryBudget(1L << 20));
         assertEquals(Verdict.VALID, r.verdict(), r.toString());
         assertEquals(400, r.partitions().size());
@@ -197,7 +230,7 @@ class LinearizabilityCheckerTest {
     @Test
     void unknownLosesToInvalid() throws IOException {
         // A time limit too short for the slow keys still reports the quick illegal ones.
-        CheckResult r = LinearizabilityChecker.check(Models.byName("kv"), kv("c50-bad.txt"),
+        LinearizabilityResult r = LinearizabilityChecker.check(Models.byName("kv"), kv("c50-bad.txt"),
                 CheckOptions.DEFAULT.withCancelOnIllegal(false).withTimeLimit(Duration.ofMillis(1500)));
         assertEquals(Verdict.INVALID, r.verdict(), r.toString());
     }

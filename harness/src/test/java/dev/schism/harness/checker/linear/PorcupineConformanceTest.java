@@ -1,5 +1,6 @@
 package dev.schism.harness.checker.linear;
 
+import dev.schism.results.verdict.Verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.schism.harness.checker.format.HistoryFormat;
@@ -72,7 +73,7 @@ class PorcupineConformanceTest {
     @MethodSource("allRows")
     void verdictMatchesPorcupine(Row row) throws IOException {
         Model<?> model = Models.byName(row.model());
-        CheckResult r = LinearizabilityChecker.check(model, read(row), CheckOptions.DEFAULT);
+        LinearizabilityResult r = LinearizabilityChecker.check(model, read(row), CheckOptions.DEFAULT);
         // etcd_095 is empty ("skip" upstream): zero operations are trivially linearizable.
         Verdict expected = row.expected().equals("not-linearizable") ? Verdict.INVALID : Verdict.VALID;
         assertEquals(expected, r.verdict(), row.file() + ": " + r);
@@ -81,7 +82,7 @@ class PorcupineConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("etcdRows")
     void etcdCountersMatchPorcupineExactly(Row row) throws IOException {
-        CheckResult r = LinearizabilityChecker.check(Models.byName("etcd"), read(row), CheckOptions.DEFAULT);
+        LinearizabilityResult r = LinearizabilityChecker.check(Models.byName("etcd"), read(row), CheckOptions.DEFAULT);
         assertEquals(1, r.partitions().size());
         SearchStats s = r.stats();
         assertEquals("steps=" + row.counts()[0] + " cache_entries=" + row.counts()[1] + " cache_hits="

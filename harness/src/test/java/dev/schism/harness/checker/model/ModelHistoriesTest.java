@@ -3,9 +3,9 @@ package dev.schism.harness.checker.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.schism.harness.checker.linear.CheckOptions;
-import dev.schism.harness.checker.linear.CheckResult;
+import dev.schism.harness.checker.linear.LinearizabilityResult;
 import dev.schism.harness.checker.linear.LinearizabilityChecker;
-import dev.schism.harness.checker.linear.Verdict;
+import dev.schism.results.verdict.Verdict;
 import dev.schism.results.edn.EdnHistoryReader;
 import dev.schism.results.history.History;
 import java.io.IOException;
@@ -261,7 +261,7 @@ class ModelHistoriesTest {
     @MethodSource("cases")
     void verdict(String model, String name, Verdict expected, String edn) throws IOException {
         History h = EdnHistoryReader.read(new StringReader(edn), name);
-        CheckResult r = LinearizabilityChecker.check(Models.byName(model), h, CheckOptions.DEFAULT);
+        LinearizabilityResult r = LinearizabilityChecker.check(Models.byName(model), h, CheckOptions.DEFAULT);
         assertEquals(expected, r.verdict(), name + ": " + r);
     }
 }

@@ -59,7 +59,7 @@ public final class SessionTracker {
         }
     }
 
-    /** A committed txn says these sessions were alive (created, or touched on a follower). */
+    /** A committed txn (or a learner's forwarded report) says these sessions were alive. */
     public void touchedByTxn(Collection<Long> sessionIds, DataTree tree, long nowMs) {
         if (leading) {
             for (long id : sessionIds) {

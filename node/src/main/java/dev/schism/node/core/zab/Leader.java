@@ -30,6 +30,7 @@ public final class Leader {
     private final Election election;
     private final Timing timing;
     private final boolean establishWithoutQuorum;
+    private final boolean diffInsteadOfTrunc;
     private final long me;
     private final TreeMap<Long, LearnerHandler> handlers = new TreeMap<>();
     private final Set<Long> connecting = new HashSet<>();
@@ -45,13 +46,14 @@ public final class Leader {
     private long now;
     private String abandoned;
 
-    public Leader(Replica r, Election election, boolean establishWithoutQuorum) {
+    public Leader(Replica r, Election election, SeededBugs bugs) {
         this.r = r;
         this.config = r.config();
         this.out = r.out();
         this.election = election;
         this.timing = Timing.of(config);
-        this.establishWithoutQuorum = establishWithoutQuorum;
+        this.establishWithoutQuorum = bugs.on(SeededBugs.ESTABLISH_WITHOUT_QUORUM);
+        this.diffInsteadOfTrunc = bugs.on(SeededBugs.DIFF_INSTEAD_OF_TRUNC);
         this.me = config.myId();
         this.startEpoch = r.currentEpoch();
         this.startZxid = r.lastQueued();
@@ -191,6 +193,9 @@ public final class Leader {
         SyncPlan plan = SyncPlan.decide(h.peerLast, r.log());
         if (plan.mode() != SyncMode.SNAP && r.log().range(plan.from(), r.lastQueued()).size() > Replica.WINDOW) {
             plan = new SyncPlan(SyncMode.SNAP, -1, -1); // a snapshot is cheaper than this long a DIFF
+        }
+        if (diffInsteadOfTrunc && plan.mode() == SyncMode.TRUNC) {
+            plan = new SyncPlan(SyncMode.DIFF, -1, plan.from()); // seeded bug: the learner keeps its extra txns
         }
         Snapshot snap = null;
         long from = plan.from();

@@ -30,6 +30,7 @@ public final class Learner {
     private final long me;
     private final long leader;
     private final boolean observer;
+    private final boolean ackBeforeFsync;
     private final int infoInterval;
     private long attempt;
     private Stage stage = Stage.CONNECTING;
@@ -44,7 +45,7 @@ public final class Learner {
     private long lastHeard;
     private String abandoned;
 
-    public Learner(Replica r, Election election, long leader) {
+    public Learner(Replica r, Election election, long leader, SeededBugs bugs) {
         this.r = r;
         this.config = r.config();
         this.out = r.out();
@@ -53,6 +54,7 @@ public final class Learner {
         this.me = config.myId();
         this.leader = leader;
         this.observer = config.isObserver();
+        this.ackBeforeFsync = bugs.on(SeededBugs.ACK_BEFORE_FSYNC);
         // The leader may decide a moment after us and drop our first FOLLOWERINFO: repeat it soon.
         this.infoInterval = Math.min(timing.pingInterval(), config.ticks(200));
     }
@@ -210,7 +212,7 @@ public final class Learner {
 
     /** Persist-then-ack: the synced history must be durable before currentEpoch and the NEWLEADER ack. */
     private void maybeAckNewLeader() {
-        if (stage != Stage.SYNCING || !newLeaderSeen || !r.fullyPersisted()) {
+        if (stage != Stage.SYNCING || !newLeaderSeen || (!r.fullyPersisted() && !ackBeforeFsync)) {
             return;
         }
         r.setCurrentEpoch(epoch);
@@ -239,7 +241,12 @@ public final class Learner {
         } else {
             applyCommits();
         }
-        out.send(leader, new Ack(me, epoch, attempt, r.lastPersisted()));
+        out.send(leader, new Ack(me, epoch, attempt, ackPoint()));
+    }
+
+    /** What a cumulative ack may claim: the durable end of the log (unless the seeded bug lies). */
+    private long ackPoint() {
+        return ackBeforeFsync ? r.lastQueued() : r.lastPersisted();
     }
 
     private void onProposal(Proposal p) {
@@ -259,6 +266,9 @@ public final class Learner {
         }
         if (z == expectedNext()) {
             r.append(p.txn());
+            if (ackBeforeFsync) {
+                out.send(leader, new Ack(me, epoch, attempt, ackPoint()));
+            }
         }
         // z below: a duplicate; z above: a gap, never acked past; the leader re-sends after our ack.
     }
@@ -296,7 +306,7 @@ public final class Learner {
         if (stage == Stage.SYNCING) {
             maybeAckNewLeader();
         } else if (stage.compareTo(Stage.SYNCED) >= 0) {
-            out.send(leader, new Ack(me, epoch, attempt, r.lastPersisted()));
+            out.send(leader, new Ack(me, epoch, attempt, ackPoint()));
         }
     }
 

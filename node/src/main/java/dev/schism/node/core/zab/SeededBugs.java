@@ -1,0 +1,38 @@
+package dev.schism.node.core.zab;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Protocol bugs that can be switched on deliberately, so the harness can show that it detects them. Each
+ * reproduces a known class of ZooKeeper bug; all are off unless {@link #enable} is called.
+ */
+public final class SeededBugs {
+    /** A new leader establishes its epoch without a quorum of FOLLOWERINFO/ACKEPOCH and NEWLEADER acks. */
+    public static final String ESTABLISH_WITHOUT_QUORUM = "establish-without-quorum";
+    /** The leader sends DIFF where TRUNC is needed, so a learner keeps txns no quorum accepted (ZOOKEEPER-1154). */
+    public static final String DIFF_INSTEAD_OF_TRUNC = "diff-instead-of-trunc";
+    /** Learners ack NEWLEADER and proposals before they are durable (ZOOKEEPER-3911 / 4646 family). */
+    public static final String ACK_BEFORE_FSYNC = "ack-before-fsync";
+
+    public static final Set<String> NAMES = Set.of(ESTABLISH_WITHOUT_QUORUM, DIFF_INSTEAD_OF_TRUNC, ACK_BEFORE_FSYNC);
+
+    private final Set<String> enabled = new TreeSet<>();
+
+    /** Throws IllegalArgumentException naming the known bugs if {@code name} is not one of them. */
+    public void enable(String name) {
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown bug '" + name + "'; known: " + new TreeSet<>(NAMES));
+        }
+        enabled.add(name);
+    }
+
+    public boolean on(String name) {
+        return enabled.contains(name);
+    }
+
+    @Override
+    public String toString() {
+        return "SeededBugs" + enabled;
+    }
+}
