@@ -40,9 +40,24 @@ public final class ClientLayer implements AutoCloseable {
         this.tree = tree;
         this.replication = replication;
         this.processor = new RequestProcessor(config, tree, replication, stats);
-        this.words = new FourLetterWords(config.fourLetterWords(), replication, stats, processor::clientLines);
+        this.words = new FourLetterWords(config.fourLetterWords(), replication, stats, processor::clientLines,
+                this::adminOnCore);
         stats.nodeCount = tree.nodeCount();
         stats.lastZxid = tree.lastApplied();
+    }
+
+    /** Runs an admin word's tree/watch inspection on the core thread (IO thread waits, bounded). */
+    private String adminOnCore(String word) {
+        java.util.concurrent.CompletableFuture<String> text = new java.util.concurrent.CompletableFuture<>();
+        replication.execute(() -> text.complete(processor.adminText(word)));
+        try {
+            return text.get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted\n";
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return "core thread busy; try again\n";
+        }
     }
 
     /** Binds the client port. */

@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 /**
  * The four-letter admin words in ZooKeeper's shapes: {@code ruok}, {@code srvr}, {@code stat},
- * {@code mntr}, {@code isro}, plus Schism's {@code clok} (an 8-byte big-endian delta in ms that skews this
+ * {@code mntr}, {@code isro}, {@code cons}, {@code wchs}, {@code dump} (sessions and their ephemerals), plus Schism's {@code clok} (an 8-byte big-endian delta in ms that skews this
  * server's clock). Each must be whitelisted ({@code 4lw.commands.whitelist}; ZooKeeper's default is only
  * srvr). Any thread.
  */
@@ -19,12 +19,19 @@ final class FourLetterWords {
     private final Replication replication;
     private final ServerStats stats;
     private final Supplier<String> clientLines;
+    private final java.util.function.Function<String, String> onCore;
 
-    FourLetterWords(Set<String> whitelist, Replication replication, ServerStats stats, Supplier<String> clientLines) {
+    /**
+     * @param onCore answers the words that need the tree or the watch tables ("dump", "wchs", "cons") on
+     *               the core thread
+     */
+    FourLetterWords(Set<String> whitelist, Replication replication, ServerStats stats, Supplier<String> clientLines,
+                    java.util.function.Function<String, String> onCore) {
         this.whitelist = whitelist == null || whitelist.isEmpty() ? Set.of("srvr") : Set.copyOf(whitelist);
         this.replication = replication;
         this.stats = stats;
         this.clientLines = clientLines;
+        this.onCore = onCore;
     }
 
     /** The admin word spelled by a connection's first 4 bytes, or null if they are a frame length. */
@@ -51,6 +58,7 @@ final class FourLetterWords {
             case "stat" -> s.serving() ? srvr(s, true) : NOT_SERVING;
             case "mntr" -> s.serving() ? mntr(s) : NOT_SERVING;
             case "clok" -> "clock offset " + replication.adjustClock(argument) + "\n";
+            case "dump", "wchs", "cons" -> s.serving() ? onCore.apply(word) : NOT_SERVING;
             default -> word + " is not supported by this server.\n";
         };
     }

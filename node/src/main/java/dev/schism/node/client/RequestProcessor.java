@@ -96,6 +96,9 @@ final class RequestProcessor {
         c.timeoutMs = sessions.negotiate(req.getTimeOut());
         if (req.getSessionId() == 0) {
             long id = sessions.newSessionId();
+            while (tree.session(id) != null || awaitingSession.containsKey(id) || id == 0) {
+                id = sessions.newSessionId();
+            }
             c.sessionId = id;
             awaitingSession.put(id, c);
             ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -111,21 +114,21 @@ final class RequestProcessor {
             return;
         }
         long id = req.getSessionId();
-        SessionEntry s = tree.session(id);
-        if (s == null || !Arrays.equals(req.getPasswd(), SessionTracker.password(id))) {
-            CONNECTIONS.info("{}: session 0x{} {}", c, Long.toHexString(id), s == null ? "expired or unknown"
-                    : "bad password");
+        if (!Arrays.equals(req.getPasswd(), SessionTracker.password(id))) {
+            CONNECTIONS.info("{}: session 0x{}: bad password", c, Long.toHexString(id));
             sendConnectResponse(c, 0, 0, new byte[16]);
             c.close();
             return;
         }
         c.sessionId = id;
-        if (s.owner() == config.myId()) {
+        SessionEntry s = tree.session(id);
+        if (s != null && s.owner() == config.myId()) {
             attach(c);
             return;
         }
-        // the client comes from another server: make this one the owner first, so that requests it left
-        // behind there fail with SessionMoved instead of landing after its newer ones
+        // the client comes from another server (or its session is not known here yet): a reattach txn
+        // decides, in log order, whether the session lives; if so this server becomes its owner, so that
+        // requests left behind on the old one fail with SessionMoved instead of landing after newer ones
         Connection waiting = awaitingSession.put(id, c);
         if (waiting != null && waiting != c) {
             waiting.close();
@@ -301,7 +304,7 @@ final class RequestProcessor {
         if (leader) {
             reapContainers(now, tick);
         } else if (now - lastTouchForward >= tick / 2) {
-            List<Long> touched = sessions.drainTouches();
+            List<Long> touched = sessions.drainTouches(tree, now);
             lastTouchForward = now;
             if (!touched.isEmpty() && replication.status().serving()) {
                 long[] ids = touched.stream().mapToLong(Long::longValue).toArray();
@@ -356,6 +359,42 @@ final class RequestProcessor {
         }
         bySession.clear();
         awaitingSession.clear();
+    }
+
+    /** The text of "dump", "wchs" or "cons" (core thread). */
+    String adminText(String word) {
+        StringBuilder b = new StringBuilder();
+        switch (word) {
+            case "dump" -> {
+                b.append("SessionTracker dump:\n");
+                b.append("Session Sets (").append(tree.sessions().size()).append("):\n");
+                for (SessionEntry s : tree.sessions()) {
+                    b.append("0x").append(Long.toHexString(s.id())).append("\ttimeout=").append(s.timeoutMs())
+                            .append("ms\towner=").append(s.owner()).append('\n');
+                }
+                b.append("ephemeral nodes dump:\n");
+                List<SessionEntry> owning = tree.sessions().stream().filter(s -> !s.ephemerals().isEmpty()).toList();
+                b.append("Sessions with Ephemerals (").append(owning.size()).append("):\n");
+                for (SessionEntry s : owning) {
+                    b.append("0x").append(Long.toHexString(s.id())).append(":\n");
+                    for (String p : s.ephemerals()) {
+                        b.append('\t').append(p).append('\n');
+                    }
+                }
+            }
+            case "wchs" -> b.append(watches.connectionCount()).append(" connections watching ")
+                    .append(watches.pathCount()).append(" paths\nTotal watches:").append(watches.count()).append('\n');
+            case "cons" -> {
+                for (Connection c : connections) {
+                    b.append(' ').append(c.channel.remoteAddress()).append("[1](queued=").append(c.pending.size())
+                            .append(",sid=0x").append(Long.toHexString(c.sessionId)).append(",to=").append(c.timeoutMs)
+                            .append(")\n");
+                }
+                b.append('\n');
+            }
+            default -> b.append(word).append(" is not supported by this server.\n");
+        }
+        return b.toString();
     }
 
     /** stat's "Clients:" block. */

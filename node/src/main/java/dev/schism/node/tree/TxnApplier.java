@@ -73,6 +73,11 @@ final class TxnApplier {
         switch (op) {
             case OpCode.CREATE_SESSION -> {
                 int timeout = Jute.archive(txn.body()).readInt("timeout");
+                if (tree.session(txn.sessionId()) != null || txn.sessionId() == 0) {
+                    // an id collision (e.g. after a clock set far back) must not clobber a live session
+                    throw new KeeperError(Err.SYSTEM_ERROR, "session 0x" + Long.toHexString(txn.sessionId())
+                            + " already exists");
+                }
                 tree.addSession(txn.sessionId(), timeout, txn.origin());
                 touched.add(txn.sessionId());
                 return null;

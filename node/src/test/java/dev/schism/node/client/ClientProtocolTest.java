@@ -323,10 +323,18 @@ class ClientProtocolTest {
         assertTrue(srvr.startsWith("Zookeeper version: "), srvr);
         assertTrue(srvr.contains("\nMode: standalone\n"), srvr);
         assertTrue(srvr.contains("\nNode count: 6\n"), srvr);
+        assertTrue(Clients.fourLetter(port, "stat", null).contains("\nClients:\n"));
         assertTrue(srvr.matches("(?s).*\nZxid: 0x[0-9a-f]+\n.*"), srvr);
         String mntr = Clients.fourLetter(port, "mntr", null);
         assertTrue(mntr.contains("zk_server_state\tstandalone\n"), mntr);
         assertTrue(mntr.contains("zk_znode_count\t6\n"), mntr);
+        zk.create("/n/e", EMPTY, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.EPHEMERAL);
+        zk.exists("/n", true);
+        String dump = Clients.fourLetter(port, "dump", null);
+        assertTrue(dump.startsWith("SessionTracker dump:\n"), dump);
+        assertTrue(dump.contains("0x" + Long.toHexString(zk.getSessionId()) + ":\n\t/n/e\n"), dump);
+        assertEquals("1 connections watching 1 paths\nTotal watches:1\n", Clients.fourLetter(port, "wchs", null));
+        assertTrue(Clients.fourLetter(port, "cons", null).contains("sid=0x" + Long.toHexString(zk.getSessionId())));
         String clok = Clients.fourLetter(port, "clok", ByteBuffer.allocate(8).putLong(1500).array());
         assertEquals("clock offset 1500\n", clok);
     }

@@ -73,6 +73,12 @@ public final class CuttableProxy implements AutoCloseable {
         t.start();
     }
 
+    /** Whether any client connection is currently relayed. */
+    public boolean relaying() {
+        open.removeIf(Socket::isClosed);
+        return !open.isEmpty();
+    }
+
     public void cut() {
         cut = true;
         for (Socket s : open) {

@@ -166,6 +166,10 @@ class SessionTest {
         assertEquals(0, r.getTimeOut());
         assertEquals(0, r.getSessionId());
         assertArrayEquals(new byte[16], r.getPasswd());
+        ConnectResponse gone = rawConnect(port, new ConnectRequest(0, 0, 4000, 0x1234L,
+                SessionTracker.password(0x1234L), false));
+        assertEquals(0, gone.getSessionId(), "a well-formed but unknown session is decided in log order: expired");
+        assertEquals(0, gone.getTimeOut());
         ConnectResponse fresh = rawConnect(port, new ConnectRequest(0, 0, 999_999, 0, new byte[16], false));
         assertEquals(20 * TICK, fresh.getTimeOut(), "timeout clamped to maxSessionTimeout");
         assertArrayEquals(SessionTracker.password(fresh.getSessionId()), fresh.getPasswd());

@@ -24,6 +24,7 @@ class ConformanceIT {
             try {
                 Transcript t = new Transcript();
                 ConformanceScript.run(a, b, t);
+                reconnectPhase(e, a2(e), t);
                 int leader = e.leader();
                 int follower = leader == 1 ? 2 : 1;
                 t.note("srvr leader shape " + shape(EnsembleProcesses.fourLetter(e.clientPort(leader), "srvr"), ":"));
@@ -35,6 +36,50 @@ class ConformanceIT {
             } finally {
                 a.close();
                 b.close();
+            }
+        }
+    }
+
+    private static ZooKeeper a2(EnsembleProcesses e) throws Exception {
+        return connect("127.0.0.1:" + e.clientPort(1));
+    }
+
+    /**
+     * A client with watches set loses its server; changes happen while it is away; it reconnects to another
+     * server, whose answer to SetWatches must fire exactly what ZooKeeper fires.
+     */
+    private static void reconnectPhase(EnsembleProcesses e, ZooKeeper writer, Transcript t) throws Exception {
+        try (dev.schism.node.client.CuttableProxy p2 = new dev.schism.node.client.CuttableProxy(e.clientPort(2));
+             dev.schism.node.client.CuttableProxy p3 = new dev.schism.node.client.CuttableProxy(e.clientPort(3))) {
+            writer.create("/sw", Transcript.b(""), Transcript.OPEN, org.apache.zookeeper.CreateMode.PERSISTENT);
+            writer.create("/sw/d", Transcript.b(""), Transcript.OPEN, org.apache.zookeeper.CreateMode.PERSISTENT);
+            writer.create("/sw/same", Transcript.b(""), Transcript.OPEN, org.apache.zookeeper.CreateMode.PERSISTENT);
+            ZooKeeper c = connect("127.0.0.1:" + p2.port() + ",127.0.0.1:" + p3.port());
+            try {
+                Watcher w = t.watcher("C");
+                c.getData("/sw/d", w, null);
+                c.getData("/sw/same", w, null);
+                c.getChildren("/sw", w);
+                c.exists("/sw/new", w);
+                dev.schism.node.client.CuttableProxy on = p2.relaying() ? p2 : p3;
+                dev.schism.node.client.CuttableProxy other = on == p2 ? p3 : p2;
+                p2.cut();
+                p3.cut();
+                t.step("A setData /sw/d while C is away", () -> t.stat(writer.setData("/sw/d", Transcript.b("x"), -1)));
+                t.step("A create /sw/new while C is away", () -> writer.create("/sw/new", Transcript.b(""),
+                        Transcript.OPEN, org.apache.zookeeper.CreateMode.PERSISTENT));
+                other.heal();
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                while (c.getState() != ZooKeeper.States.CONNECTED && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                t.step("C reconnected", () -> c.getState().toString());
+                t.drainEvents(c);
+                t.step("A setData /sw/same after", () -> t.stat(writer.setData("/sw/same", Transcript.b("y"), -1)));
+                t.drainEvents(c);
+            } finally {
+                c.close();
+                writer.close();
             }
         }
     }

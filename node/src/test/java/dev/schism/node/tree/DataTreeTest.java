@@ -93,6 +93,11 @@ class DataTreeTest {
                 "a write still in flight from the old server must not land after the move");
         assertEquals(Err.OK, tree.apply(b.txnFrom(2, S1, OpCode.CREATE, create)).err());
         assertEquals(Err.SESSION_EXPIRED, tree.apply(b.txnFrom(3, 0x99L, OpCode.REATTACH_SESSION, new byte[0])).err());
+        assertEquals(Err.OK, tree.apply(b.txnFrom(2, S1, OpCode.CREATE2,
+                dev.schism.node.txn.Jute.toBytes(TxnBuilder.createReq("/keep", "", 1)))).err());
+        assertEquals(Err.SYSTEM_ERROR, tree.apply(b.createSession(S1, 9999)).err(), "an id collision must not clobber");
+        assertEquals(4000, tree.session(S1).timeoutMs());
+        assertEquals(1, tree.session(S1).ephemerals().size());
         // the owner survives a snapshot
         DataTree copy = new DataTree();
         copy.restore(tree.snapshot());

@@ -26,6 +26,8 @@ public final class SessionTracker {
     private final Map<Long, Long> deadlines = new HashMap<>();
     private final Map<Long, Long> expiryProposedAt = new HashMap<>();
     private final Set<Long> toForward = new LinkedHashSet<>();
+    /** Followers: when each session's activity was last reported to the leader (monotonic ms). */
+    private final Map<Long, Long> lastForwarded = new HashMap<>();
     private boolean leading;
 
     public SessionTracker(long myId, long wallClockMs, int minTimeoutMs, int maxTimeoutMs) {
@@ -75,10 +77,31 @@ public final class SessionTracker {
         }
     }
 
-    /** Followers: the sessions touched since the last call, to forward to the leader. */
-    public List<Long> drainTouches() {
-        List<Long> out = new ArrayList<>(toForward);
-        toForward.clear();
+    /**
+     * Followers: the sessions touched since they were last reported, each at most once per third of its
+     * timeout (enough for the leader, which needs one report per timeout, and cheap when touches travel
+     * as txns). Sessions not due yet stay queued.
+     */
+    public List<Long> drainTouches(DataTree tree, long nowMs) {
+        List<Long> out = new ArrayList<>();
+        for (java.util.Iterator<Long> it = toForward.iterator(); it.hasNext(); ) {
+            long id = it.next();
+            SessionEntry s = tree.session(id);
+            if (s == null) {
+                it.remove();
+                lastForwarded.remove(id);
+                continue;
+            }
+            Long last = lastForwarded.get(id);
+            if (last == null || nowMs - last >= s.timeoutMs() / 3) {
+                out.add(id);
+                lastForwarded.put(id, nowMs);
+                it.remove();
+            }
+        }
+        if (lastForwarded.size() > 2 * (tree.sessions().size() + 16)) {
+            lastForwarded.keySet().removeIf(id -> tree.session(id) == null);
+        }
         return out;
     }
 

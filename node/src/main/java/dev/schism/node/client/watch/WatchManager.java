@@ -203,6 +203,20 @@ public final class WatchManager<C> {
         child.removeConnection(c);
     }
 
+    /** Connections holding at least one watch (wchs). */
+    public int connectionCount() {
+        Set<C> all = new java.util.HashSet<>(data.byConnection.keySet());
+        all.addAll(child.byConnection.keySet());
+        return all.size();
+    }
+
+    /** Distinct watched paths (wchs). */
+    public int pathCount() {
+        Set<String> all = new java.util.HashSet<>(data.byPath.keySet());
+        all.addAll(child.byPath.keySet());
+        return all.size();
+    }
+
     /** Total number of (path, connection) watches, as mntr's zk_watch_count. */
     public int count() {
         return data.count() + child.count();
