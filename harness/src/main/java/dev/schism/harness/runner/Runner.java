@@ -75,7 +75,7 @@ public final class Runner {
         List<CheckResult> runProblems = new ArrayList<>();
         try (HistoryWriter history = new HistoryWriter(folder.history());
              FaultJournal faults = new FaultJournal(folder.faults());
-             Session session = new Session(spec, workload, folder, clock, history, faults)) {
+             Session session = new Session(spec, workload, folder, clock, history, faults, runProblems)) {
             try {
                 session.open();
             } catch (IllegalArgumentException e) {
@@ -117,6 +117,7 @@ public final class Runner {
         private final FaultJournal faults;
         private final Progress progress;
         private final List<Client> clients = new ArrayList<>();
+        private final List<CheckResult> problems;
         private ToxiproxyServer embedded;
         private LocalCluster cluster;
         private NemesisPackages.Plan plan;
@@ -124,7 +125,9 @@ public final class Runner {
         private boolean healed;
         private boolean clusterUp;
 
-        Session(TestSpec spec, Workload workload, RunFolder folder, LongSupplier clock, HistoryWriter history, FaultJournal faults) {
+        Session(TestSpec spec, Workload workload, RunFolder folder, LongSupplier clock, HistoryWriter history, FaultJournal faults,
+                List<CheckResult> problems) {
+            this.problems = problems;
             this.spec = spec;
             this.workload = workload;
             this.folder = folder;
@@ -226,7 +229,14 @@ public final class Runner {
                 }
             }
             if (cluster != null) {
+                List<String> exits = cluster.ownExits();
                 cluster.close();
+                if (!exits.isEmpty() && !interrupted) {
+                    // A node that stops by itself under test is a finding even when no checker trips over it.
+                    String what = String.join("; ", exits) + " (see " + folder.nodesDir() + "/<node>/node.log)";
+                    console.println("\nschism: " + what);
+                    problems.add(CheckResult.unknown("nodes", what));
+                }
             }
             if (embedded != null) {
                 embedded.close();

@@ -17,7 +17,7 @@ class InjectedBugIT {
     @Test
     void establishWithoutQuorumIsCaughtUnderPartitions() throws Exception {
         int exit = Main.execute("run", "--workload", "election", "--nemesis", "partition", "--nodes", "5",
-                "--time-limit", "45", "--seed", "3", "--inject-bug", "establish-without-quorum", "--store", store.toString());
+                "--time-limit", "60", "--seed", "1", "--inject-bug", "establish-without-quorum", "--store", store.toString());
         String summary = RunFolders.electionSummary(RunFolders.latest(store));
         assertEquals(1, exit, summary);
         assertTrue(Pattern.compile("^INVALID: .*epoch \\d+ has two leaders, n\\d and n\\d").matcher(summary).find(), summary);

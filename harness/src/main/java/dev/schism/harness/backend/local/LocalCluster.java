@@ -269,6 +269,15 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
         return leaders.size() == 1 ? Optional.of(leaders.get(0)) : Optional.empty();
     }
 
+    /** Every exit a node made on its own during the run (not a kill by the harness), as "n3 exited by itself with status 4". */
+    public List<String> ownExits() {
+        List<String> out = new ArrayList<>();
+        for (NodeProcess p : processes()) {
+            p.ownExits().forEach(e -> out.add(p.name() + " " + e));
+        }
+        return out;
+    }
+
     @Override
     public String clientAddress(String node) {
         Integer p = clientProxyPort.get(node);

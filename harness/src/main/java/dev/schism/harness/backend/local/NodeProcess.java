@@ -17,6 +17,9 @@ final class NodeProcess {
     private Process process;
     private boolean paused;
     private boolean retired;
+    /** Set when the harness stops the process on purpose; an exit without it is the node's own doing. */
+    private boolean expectedDown;
+    private final List<String> ownExits = new java.util.ArrayList<>();
 
     NodeProcess(String name, List<String> command, Map<String, String> env, Path log, InetSocketAddress adminAddress) {
         this.name = name;
@@ -62,6 +65,7 @@ final class NodeProcess {
         if (alive()) {
             return;
         }
+        noteOwnExit();
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
@@ -69,6 +73,7 @@ final class NodeProcess {
         pb.redirectInput(ProcessBuilder.Redirect.PIPE);
         process = pb.start();
         paused = false;
+        expectedDown = false;
     }
 
     /** SIGKILL and wait for the process to be gone. */
@@ -76,6 +81,8 @@ final class NodeProcess {
         if (process == null) {
             return;
         }
+        noteOwnExit();
+        expectedDown = true;
         process.destroyForcibly();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -92,6 +99,19 @@ final class NodeProcess {
     synchronized void retire() throws IOException {
         retired = true;
         kill();
+    }
+
+    /** Exits the node made on its own (not killed by the harness), e.g. {@code exited with status 4}. */
+    synchronized List<String> ownExits() {
+        noteOwnExit();
+        return List.copyOf(ownExits);
+    }
+
+    private void noteOwnExit() {
+        if (process != null && !process.isAlive() && !expectedDown) {
+            ownExits.add("exited by itself with status " + process.exitValue());
+            expectedDown = true; // noted once
+        }
     }
 
     synchronized void pause() throws IOException {

@@ -72,6 +72,14 @@ class LocalClusterIT {
                 assertTrue(other != null, "the majority side elects a leader while " + next + " is cut off");
                 c.target().network().orElseThrow().heal();
                 assertTrue(Files.size(c.roleJournals().get("n1")) > 0, "role journal written");
+
+                assertEquals(List.of(), c.ownExits(), "every stop so far was the harness's");
+                ProcessHandle n2 = ProcessHandle.current().children()
+                        .filter(p -> p.info().commandLine().orElse("").contains("n2" + java.io.File.separator + "zoo.cfg")).findFirst().orElseThrow();
+                n2.destroyForcibly();
+                n2.onExit().get();
+                assertEquals(1, c.ownExits().size(), "a node that dies on its own is noticed: " + c.ownExits());
+                assertTrue(c.ownExits().get(0).startsWith("n2 exited by itself with status "), c.ownExits().toString());
             } finally {
                 c.close();
             }
