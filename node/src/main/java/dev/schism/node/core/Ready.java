@@ -8,10 +8,13 @@ import java.util.List;
  *   <li>persist {@code acceptedEpoch} / {@code currentEpoch} if not -1 (temp file + atomic rename);</li>
  *   <li>if {@code snapshotToInstall} is set: persist it, drop the whole log, restore the state machine;</li>
  *   <li>if {@code truncateTo} is not -1: cut the log after that zxid (TRUNC);</li>
- *   <li>append {@code toLog} and fsync (if {@code mustSync}); then call {@link Peer#persisted(long)}
- *       with the last appended zxid (group commit: the shell may fsync several batches at once and
- *       report only the last);</li>
- *   <li>send {@code messages} (only after 1-4, so nothing is promised before it is durable);</li>
+ *   <li>append {@code toLog} and fsync (if {@code mustSync}); once forced, call
+ *       {@link Peer#persisted(long)} with the last appended zxid (group commit: the shell may fsync
+ *       several batches at once, in the background, and report only the last);</li>
+ *   <li>send {@code messages}: after 1-3 are durable, but possibly while the fsync of 4 is still running
+ *       (as ZooKeeper's leader sends a proposal while logging it). That is safe because the core never
+ *       puts a promise about an unpersisted record in a batch: ACKs are produced only after
+ *       {@code persisted()};</li>
  *   <li>apply {@code committed} to the state machine, in order, and answer the clients waiting on them;</li>
  *   <li>journal {@code roleChanges} (events.jsonl) and open or close the client port per {@code serving}.</li>
  * </ol>
