@@ -1,7 +1,6 @@
 package dev.schism.harness.proxy.toxic;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * slicer{average_size, size_variation, delay}: each chunk is cut near its midpoint, moved at random by up to
@@ -9,10 +8,8 @@ import java.util.concurrent.ScheduledFuture;
  * out in order with {@code delay} µs between them. On interrupt the rest goes out as one chunk. An average size of
  * 0 or less (where Toxiproxy would loop forever) passes data through unchanged.
  */
-final class SlicerStage extends Stage {
-    private Chunk held;
+final class SlicerStage extends HoldingStage {
     private final ArrayDeque<Integer> pieces = new ArrayDeque<>();
-    private ScheduledFuture<?> timer;
     private long nextDueNanos;
 
     SlicerStage(LinkContext link) {
@@ -80,21 +77,8 @@ final class SlicerStage extends Stage {
     }
 
     @Override
-    protected boolean busy() {
-        return held != null;
-    }
-
-    @Override
     protected void interrupt() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
         pieces.clear();
-        Chunk c = held;
-        held = null;
-        if (c != null) {
-            emit(c);
-        }
+        super.interrupt();
     }
 }
