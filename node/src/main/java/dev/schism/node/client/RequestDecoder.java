@@ -33,7 +33,17 @@ import org.apache.zookeeper.proto.SyncRequest;
  * before anything reaches the core thread and closes only its own connection.
  */
 final class RequestDecoder {
+    private static final byte[] NO_BODY = new byte[0];
+
     private RequestDecoder() {
+    }
+
+    /**
+     * Writes carry their raw body into the txn and a multi-read is parsed only when answered; every other read
+     * is fully parsed here, so copying its body would be a wasted allocation on the hottest path.
+     */
+    private static boolean keepsRawBody(int type) {
+        return OpCode.isWrite(type) || type == OpCode.MULTI_READ;
     }
 
     static Request decode(byte[] frame, long nowNanos) throws IOException {
@@ -44,7 +54,7 @@ final class RequestDecoder {
         RequestHeader h = new RequestHeader();
         try {
             h.deserialize(in, "header");
-            byte[] body = Arrays.copyOfRange(frame, 8, frame.length);
+            byte[] body = keepsRawBody(h.getType()) ? Arrays.copyOfRange(frame, 8, frame.length) : NO_BODY;
             Record record = body(h.getType(), in);
             return new Request(h.getXid(), h.getType(), record, body, nowNanos);
         } catch (IOException e) {
@@ -100,13 +110,8 @@ final class RequestDecoder {
                 return;
             }
             Record sub = switch (h.getType()) {
-                case OpCode.CREATE, OpCode.CREATE2, OpCode.CREATE_CONTAINER -> new CreateRequest();
-                case OpCode.CREATE_TTL -> new CreateTTLRequest();
-                case OpCode.DELETE -> new DeleteRequest();
-                case OpCode.SET_DATA -> new SetDataRequest();
-                case OpCode.CHECK -> new CheckVersionRequest();
-                case OpCode.GET_CHILDREN -> new GetChildrenRequest();
-                case OpCode.GET_DATA -> new GetDataRequest();
+                case OpCode.CREATE, OpCode.CREATE2, OpCode.CREATE_CONTAINER, OpCode.CREATE_TTL, OpCode.DELETE,
+                     OpCode.SET_DATA, OpCode.CHECK, OpCode.GET_CHILDREN, OpCode.GET_DATA -> recordFor(h.getType());
                 default -> throw new IOException("multi op " + i + ": unsupported type " + h.getType());
             };
             sub.deserialize(in, "op");
