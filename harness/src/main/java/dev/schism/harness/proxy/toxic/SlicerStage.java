@@ -10,6 +10,8 @@ import java.util.ArrayDeque;
  */
 final class SlicerStage extends HoldingStage {
     private final ArrayDeque<Integer> pieces = new ArrayDeque<>();
+    /** Pieces still to be cut; kept between chunks (empty after each split) so a split allocates no deque. */
+    private final ArrayDeque<Integer> uncut = new ArrayDeque<>();
     private long nextDueNanos;
 
     SlicerStage(LinkContext link) {
@@ -32,18 +34,17 @@ final class SlicerStage extends HoldingStage {
     }
 
     private void split(int total, long average, long variation) {
-        ArrayDeque<Integer> stack = new ArrayDeque<>();
-        stack.push(total);
-        while (!stack.isEmpty()) {
-            int size = stack.pop();
+        uncut.push(total);
+        while (!uncut.isEmpty()) {
+            int size = uncut.pop();
             if (size - average <= variation || size <= 1) {
                 pieces.add(size);
                 continue;
             }
             long shift = variation > 0 ? link.nextInt((int) Math.min(2 * variation, Integer.MAX_VALUE)) - variation : 0;
             int left = (int) Math.max(1, Math.min(size - 1, size / 2 + shift));
-            stack.push(size - left);
-            stack.push(left);
+            uncut.push(size - left);
+            uncut.push(left);
         }
     }
 
