@@ -8,6 +8,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.jute.BinaryOutputArchive;
 import org.apache.jute.Record;
 import org.apache.zookeeper.proto.ReplyHeader;
@@ -18,7 +22,7 @@ import org.apache.zookeeper.proto.ReplyHeader;
  * request order (a read behind a pending write waits for that write).
  */
 final class Connection {
-    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong IDS = new AtomicLong();
 
     final long id = IDS.incrementAndGet();
     final Channel channel;
@@ -31,23 +35,19 @@ final class Connection {
     boolean closed;
     final ArrayDeque<Request> pending = new ArrayDeque<>();
     /** Requests that arrived before the new session was committed; replayed in order once it is. */
-    final java.util.List<Request> beforeSession = new java.util.ArrayList<>();
+    final List<Request> beforeSession = new ArrayList<>();
     /**
      * Requests read from the socket and not yet answered (IO and core threads). Past
      * {@link #PAUSE_AT} the connection stops reading, as ZooKeeper throttles a client with too many
      * outstanding requests; it resumes below {@link #RESUME_AT}.
      */
-    final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger inFlight = new AtomicInteger();
     static final int PAUSE_AT = 1000;
     static final int RESUME_AT = 500;
 
     Connection(Channel channel, ServerStats stats) {
         this.channel = channel;
         this.stats = stats;
-    }
-
-    boolean bound() {
-        return established && !closed;
     }
 
     void reply(ReplyHeader header, Record body) {

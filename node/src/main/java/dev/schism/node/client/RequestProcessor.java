@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jute.BinaryOutputArchive;
 import org.apache.zookeeper.proto.ConnectRequest;
 import org.apache.zookeeper.proto.ConnectResponse;
@@ -44,7 +45,7 @@ final class RequestProcessor {
     private final WatchManager<Connection> watches = new WatchManager<>();
     private final ReadOps reads;
     private final SessionTracker sessions;
-    private final Set<Connection> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Map<Long, Connection> bySession = new HashMap<>();
     private final Map<Long, Connection> awaitingSession = new HashMap<>();
     private final Map<String, Long> reapProposedAt = new HashMap<>();
