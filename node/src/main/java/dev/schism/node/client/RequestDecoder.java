@@ -1,6 +1,8 @@
 package dev.schism.node.client;
 
+import dev.schism.node.txn.Jute;
 import dev.schism.node.txn.OpCode;
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.Arrays;
 import org.apache.jute.BinaryInputArchive;
@@ -50,18 +52,25 @@ final class RequestDecoder {
         if (frame.length < 8) {
             throw new IOException("request frame of " + frame.length + " bytes has no header");
         }
-        BinaryInputArchive in = dev.schism.node.txn.Jute.archive(frame);
+        BinaryInputArchive in = Jute.archive(frame);
         RequestHeader h = new RequestHeader();
         try {
             h.deserialize(in, "header");
             byte[] body = keepsRawBody(h.getType()) ? Arrays.copyOfRange(frame, 8, frame.length) : NO_BODY;
             Record record = body(h.getType(), in);
             return new Request(h.getXid(), h.getType(), record, body, nowNanos);
-        } catch (IOException e) {
-            throw new IOException("malformed " + OpCode.name(h.getType()) + " request: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new IOException("malformed " + OpCode.name(h.getType()) + " request: " + e, e);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("malformed " + OpCode.name(h.getType()) + " request (" + frame.length + " bytes): "
+                    + reason(e), e);
         }
+    }
+
+    /** Why jute gave up on a frame; its EOFException carries no message, which would log as "null". */
+    static String reason(Exception e) {
+        if (e instanceof EOFException) {
+            return "frame ends before the record does";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     private static Record body(int type, BinaryInputArchive in) throws IOException {
