@@ -23,6 +23,8 @@ import org.apache.zookeeper.proto.SetDataRequest;
 import org.apache.zookeeper.proto.SetDataResponse;
 import org.apache.zookeeper.proto.SyncRequest;
 import org.apache.zookeeper.proto.SyncResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies one committed client txn to the tree: checks exactly what ZooKeeper's request preparation checks
@@ -30,6 +32,7 @@ import org.apache.zookeeper.proto.SyncResponse;
  * identically on every replica; a failed request still consumes its zxid.
  */
 final class TxnApplier {
+    private static final Logger LOG = LoggerFactory.getLogger(TxnApplier.class);
     private static final int CREATE_MODE_EPHEMERAL = 1;
     private static final int CREATE_MODE_SEQUENTIAL = 2;
     private static final int CREATE_MODE_CONTAINER = 4;
@@ -58,9 +61,9 @@ final class TxnApplier {
         } catch (IOException e) {
             err = Err.MARSHALLING_ERROR;
         } catch (RuntimeException e) {
-            // a request the checks above did not foresee: every replica fails it the same way
+            // a request the checks did not foresee: every replica fails it the same way, but it is a bug to look at
+            LOG.warn("txn {} at zxid 0x{} failed unexpectedly, answered SystemError", txn, Long.toHexString(zxid), e);
             err = Err.SYSTEM_ERROR;
-            response = null;
         }
         return new ApplyResult(zxid, txn, err, response, List.copyOf(triggers), List.copyOf(touched),
                 closedSession);
