@@ -31,6 +31,11 @@ abstract class HoldingStage extends Stage {
     }
 
     @Override
+    protected String stateText() {
+        return held == null ? "" : " holding " + held.length() + "B";
+    }
+
+    @Override
     protected void interrupt() {
         if (timer != null) {
             timer.cancel(false);
