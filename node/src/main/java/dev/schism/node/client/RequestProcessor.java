@@ -39,6 +39,8 @@ final class RequestProcessor {
     private static final ThrottledLog CONNECTIONS = new ThrottledLog(LOG);
 
     private final ClientConfig config;
+    /** zoo.cfg's tickTime, ZooKeeper's 2000 ms when unset: the unit of session bounds and of the periodic work. */
+    private final int tickMs;
     private final DataTree tree;
     private final Replication replication;
     private final ServerStats stats;
@@ -57,9 +59,9 @@ final class RequestProcessor {
         this.replication = replication;
         this.stats = stats;
         this.reads = new ReadOps(tree, watches);
-        int tick = config.tickTimeMs() > 0 ? config.tickTimeMs() : 2000;
-        int min = config.minSessionTimeoutMs() > 0 ? config.minSessionTimeoutMs() : 2 * tick;
-        int max = config.maxSessionTimeoutMs() > 0 ? config.maxSessionTimeoutMs() : 20 * tick;
+        this.tickMs = config.tickTimeMs() > 0 ? config.tickTimeMs() : 2000;
+        int min = config.minSessionTimeoutMs() > 0 ? config.minSessionTimeoutMs() : 2 * tickMs;
+        int max = config.maxSessionTimeoutMs() > 0 ? config.maxSessionTimeoutMs() : 20 * tickMs;
         this.sessions = new SessionTracker(config.myId(), replication.wallClockMs(), min, max);
     }
 
@@ -301,10 +303,9 @@ final class RequestProcessor {
             LOG.info("Expiring session 0x{}", Long.toHexString(id));
             propose(new ClientTxn(config.myId(), id, 0, OpCode.CLOSE_SESSION, replication.wallClockMs(), new byte[0]));
         }
-        int tick = config.tickTimeMs() > 0 ? config.tickTimeMs() : 2000;
         if (leader) {
-            reapContainers(now, tick);
-        } else if (now - lastTouchForward >= tick / 2) {
+            reapContainers(now);
+        } else if (now - lastTouchForward >= tickMs / 2) {
             List<Long> touched = sessions.drainTouches(tree, now);
             lastTouchForward = now;
             if (!touched.isEmpty() && replication.status().serving()) {
@@ -324,12 +325,12 @@ final class RequestProcessor {
         sessions.touchedByTxn(ids, tree, replication.monotonicMs());
     }
 
-    private void reapContainers(long now, int tick) {
+    private void reapContainers(long now) {
         List<String> empty = tree.emptyContainers();
         reapProposedAt.keySet().retainAll(empty);
         for (String path : empty) {
             Long at = reapProposedAt.get(path);
-            if (at == null || now - at > 10L * tick) {
+            if (at == null || now - at > 10L * tickMs) {
                 reapProposedAt.put(path, now);
                 propose(new ClientTxn(config.myId(), 0, 0, OpCode.DELETE_CONTAINER, replication.wallClockMs(),
                         Jute.toBytes(new DeleteRequest(path, -1))));
