@@ -296,6 +296,7 @@ final class RequestProcessor {
     void tick() {
         // counts that cost a walk are refreshed once per tick, not per request, for the admin words
         stats.ephemerals = tree.ephemeralCount();
+        stats.dataSize = tree.approximateDataSize();
         stats.watches = watches.count();
         long now = replication.monotonicMs();
         boolean leader = replication.isLeader();
