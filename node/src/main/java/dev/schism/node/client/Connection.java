@@ -1,10 +1,10 @@
 package dev.schism.node.client;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -50,19 +50,32 @@ final class Connection {
         this.stats = stats;
     }
 
+    /**
+     * Sends one reply frame. Every request and watch event ends here, so the frame is serialized straight into a
+     * pooled buffer rather than through a growing byte[] that is then copied.
+     */
     void reply(ReplyHeader header, Record body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        if (closed) {
+            return;
+        }
+        ByteBuf buf = channel.alloc().buffer(64);
         try {
-            BinaryOutputArchive out = BinaryOutputArchive.getArchive(bytes);
-            out.writeInt(0, "len");
+            buf.writeInt(0); // length, set below
+            BinaryOutputArchive out = BinaryOutputArchive.getArchive(new ByteBufOutputStream(buf));
             header.serialize(out, "header");
             if (body != null && header.getErr() == 0) {
                 body.serialize(out, "response");
             }
         } catch (IOException e) {
+            buf.release();
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            buf.release();
+            throw e;
         }
-        sendFramed(bytes.toByteArray());
+        buf.setInt(0, buf.readableBytes() - 4);
+        channel.writeAndFlush(buf);
+        stats.sent.incrementAndGet();
     }
 
     /** Writes a frame whose first 4 bytes are a placeholder for its length. */
