@@ -111,7 +111,6 @@ class DataPathTest extends ProxyTestSupport {
         server.close();
         assertClosedByPeer(s);
         assertRefused(port);
-        assertTrue(true);
     }
 
     @Test

@@ -14,8 +14,11 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -48,14 +51,14 @@ public final class ClientLayer implements AutoCloseable {
 
     /** Runs an admin word's tree/watch inspection on the core thread (IO thread waits, bounded). */
     private String adminOnCore(String word) {
-        java.util.concurrent.CompletableFuture<String> text = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<String> text = new CompletableFuture<>();
         replication.execute(() -> text.complete(processor.adminText(word)));
         try {
             return text.get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted\n";
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             return "core thread busy; try again\n";
         }
     }

@@ -1,5 +1,6 @@
 package dev.schism.node.client;
 
+import dev.schism.node.txn.Jute;
 import java.io.IOException;
 import org.apache.jute.BinaryInputArchive;
 import org.apache.zookeeper.proto.ConnectRequest;
@@ -11,7 +12,7 @@ import org.apache.zookeeper.proto.ConnectRequest;
 record ConnectRequestFrame(ConnectRequest request, boolean hasReadOnlyFlag) {
 
     static ConnectRequestFrame decode(byte[] frame) throws IOException {
-        BinaryInputArchive in = dev.schism.node.txn.Jute.archive(frame);
+        BinaryInputArchive in = Jute.archive(frame);
         ConnectRequest r = new ConnectRequest();
         try {
             r.setProtocolVersion(in.readInt("protocolVersion"));
@@ -19,8 +20,8 @@ record ConnectRequestFrame(ConnectRequest request, boolean hasReadOnlyFlag) {
             r.setTimeOut(in.readInt("timeOut"));
             r.setSessionId(in.readLong("sessionId"));
             r.setPasswd(in.readBuffer("passwd"));
-        } catch (RuntimeException e) {
-            throw new IOException("malformed ConnectRequest: " + e, e);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("malformed ConnectRequest (" + frame.length + " bytes): " + RequestDecoder.reason(e), e);
         }
         int fixed = 4 + 8 + 4 + 8 + 4 + (r.getPasswd() == null ? 0 : r.getPasswd().length);
         boolean readOnly = frame.length > fixed;

@@ -1,13 +1,17 @@
 package dev.schism.node.client;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.jute.BinaryOutputArchive;
 import org.apache.jute.Record;
 import org.apache.zookeeper.proto.ReplyHeader;
@@ -18,7 +22,7 @@ import org.apache.zookeeper.proto.ReplyHeader;
  * request order (a read behind a pending write waits for that write).
  */
 final class Connection {
-    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong IDS = new AtomicLong();
 
     final long id = IDS.incrementAndGet();
     final Channel channel;
@@ -31,13 +35,13 @@ final class Connection {
     boolean closed;
     final ArrayDeque<Request> pending = new ArrayDeque<>();
     /** Requests that arrived before the new session was committed; replayed in order once it is. */
-    final java.util.List<Request> beforeSession = new java.util.ArrayList<>();
+    final List<Request> beforeSession = new ArrayList<>();
     /**
      * Requests read from the socket and not yet answered (IO and core threads). Past
      * {@link #PAUSE_AT} the connection stops reading, as ZooKeeper throttles a client with too many
      * outstanding requests; it resumes below {@link #RESUME_AT}.
      */
-    final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger inFlight = new AtomicInteger();
     static final int PAUSE_AT = 1000;
     static final int RESUME_AT = 500;
 
@@ -46,23 +50,32 @@ final class Connection {
         this.stats = stats;
     }
 
-    boolean bound() {
-        return established && !closed;
-    }
-
+    /**
+     * Sends one reply frame. Every request and watch event ends here, so the frame is serialized straight into a
+     * pooled buffer rather than through a growing byte[] that is then copied.
+     */
     void reply(ReplyHeader header, Record body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        if (closed) {
+            return;
+        }
+        ByteBuf buf = channel.alloc().buffer(64);
         try {
-            BinaryOutputArchive out = BinaryOutputArchive.getArchive(bytes);
-            out.writeInt(0, "len");
+            buf.writeInt(0); // length, set below
+            BinaryOutputArchive out = BinaryOutputArchive.getArchive(new ByteBufOutputStream(buf));
             header.serialize(out, "header");
             if (body != null && header.getErr() == 0) {
                 body.serialize(out, "response");
             }
         } catch (IOException e) {
+            buf.release();
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            buf.release();
+            throw e;
         }
-        sendFramed(bytes.toByteArray());
+        buf.setInt(0, buf.readableBytes() - 4);
+        channel.writeAndFlush(buf);
+        stats.sent.incrementAndGet();
     }
 
     /** Writes a frame whose first 4 bytes are a placeholder for its length. */

@@ -1,6 +1,7 @@
 package dev.schism.node.client;
 
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -19,14 +20,14 @@ final class FourLetterWords {
     private final Replication replication;
     private final ServerStats stats;
     private final Supplier<String> clientLines;
-    private final java.util.function.Function<String, String> onCore;
+    private final Function<String, String> onCore;
 
     /**
      * @param onCore answers the words that need the tree or the watch tables ("dump", "wchs", "cons") on
      *               the core thread
      */
     FourLetterWords(Set<String> whitelist, Replication replication, ServerStats stats, Supplier<String> clientLines,
-                    java.util.function.Function<String, String> onCore) {
+                    Function<String, String> onCore) {
         this.whitelist = whitelist == null || whitelist.isEmpty() ? Set.of("srvr") : Set.copyOf(whitelist);
         this.replication = replication;
         this.stats = stats;

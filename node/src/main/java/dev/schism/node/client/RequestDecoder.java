@@ -1,61 +1,61 @@
 package dev.schism.node.client;
 
+import dev.schism.node.txn.Jute;
 import dev.schism.node.txn.OpCode;
+import dev.schism.node.txn.RequestRecords;
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.Arrays;
 import org.apache.jute.BinaryInputArchive;
 import org.apache.jute.Record;
-import org.apache.zookeeper.proto.AddWatchRequest;
-import org.apache.zookeeper.proto.AuthPacket;
-import org.apache.zookeeper.proto.CheckVersionRequest;
-import org.apache.zookeeper.proto.CheckWatchesRequest;
-import org.apache.zookeeper.proto.CreateRequest;
-import org.apache.zookeeper.proto.CreateTTLRequest;
-import org.apache.zookeeper.proto.DeleteRequest;
-import org.apache.zookeeper.proto.ExistsRequest;
-import org.apache.zookeeper.proto.GetACLRequest;
-import org.apache.zookeeper.proto.GetAllChildrenNumberRequest;
-import org.apache.zookeeper.proto.GetChildren2Request;
-import org.apache.zookeeper.proto.GetChildrenRequest;
-import org.apache.zookeeper.proto.GetDataRequest;
-import org.apache.zookeeper.proto.GetEphemeralsRequest;
 import org.apache.zookeeper.proto.MultiHeader;
-import org.apache.zookeeper.proto.RemoveWatchesRequest;
 import org.apache.zookeeper.proto.RequestHeader;
-import org.apache.zookeeper.proto.SetACLRequest;
-import org.apache.zookeeper.proto.SetDataRequest;
-import org.apache.zookeeper.proto.SetWatches;
-import org.apache.zookeeper.proto.SetWatches2;
-import org.apache.zookeeper.proto.SyncRequest;
 
 /**
  * Parses a request frame ({@code RequestHeader} + body) on the IO thread, so a malformed frame is found
  * before anything reaches the core thread and closes only its own connection.
  */
 final class RequestDecoder {
+    private static final byte[] NO_BODY = new byte[0];
+
     private RequestDecoder() {
+    }
+
+    /**
+     * Writes carry their raw body into the txn and a multi-read is parsed only when answered; every other read
+     * is fully parsed here, so copying its body would be a wasted allocation on the hottest path.
+     */
+    private static boolean keepsRawBody(int type) {
+        return OpCode.isWrite(type) || type == OpCode.MULTI_READ;
     }
 
     static Request decode(byte[] frame, long nowNanos) throws IOException {
         if (frame.length < 8) {
             throw new IOException("request frame of " + frame.length + " bytes has no header");
         }
-        BinaryInputArchive in = dev.schism.node.txn.Jute.archive(frame);
+        BinaryInputArchive in = Jute.archive(frame);
         RequestHeader h = new RequestHeader();
         try {
             h.deserialize(in, "header");
-            byte[] body = Arrays.copyOfRange(frame, 8, frame.length);
+            byte[] body = keepsRawBody(h.getType()) ? Arrays.copyOfRange(frame, 8, frame.length) : NO_BODY;
             Record record = body(h.getType(), in);
             return new Request(h.getXid(), h.getType(), record, body, nowNanos);
-        } catch (IOException e) {
-            throw new IOException("malformed " + OpCode.name(h.getType()) + " request: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new IOException("malformed " + OpCode.name(h.getType()) + " request: " + e, e);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("malformed " + OpCode.name(h.getType()) + " request (" + frame.length + " bytes): "
+                    + reason(e), e);
         }
     }
 
+    /** Why jute gave up on a frame; its EOFException carries no message, which would log as "null". */
+    static String reason(Exception e) {
+        if (e instanceof EOFException) {
+            return "frame ends before the record does";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
     private static Record body(int type, BinaryInputArchive in) throws IOException {
-        Record r = recordFor(type);
+        Record r = RequestRecords.newFor(type);
         if (r != null) {
             r.deserialize(in, "request");
         } else if (type == OpCode.MULTI || type == OpCode.MULTI_READ) {
@@ -64,32 +64,6 @@ final class RequestDecoder {
         return r;
     }
 
-    static Record recordFor(int type) {
-        return switch (type) {
-            case OpCode.CREATE, OpCode.CREATE2, OpCode.CREATE_CONTAINER -> new CreateRequest();
-            case OpCode.CREATE_TTL -> new CreateTTLRequest();
-            case OpCode.DELETE -> new DeleteRequest();
-            case OpCode.EXISTS -> new ExistsRequest();
-            case OpCode.GET_DATA -> new GetDataRequest();
-            case OpCode.SET_DATA -> new SetDataRequest();
-            case OpCode.GET_ACL -> new GetACLRequest();
-            case OpCode.SET_ACL -> new SetACLRequest();
-            case OpCode.GET_CHILDREN -> new GetChildrenRequest();
-            case OpCode.GET_CHILDREN2 -> new GetChildren2Request();
-            case OpCode.SYNC -> new SyncRequest();
-            case OpCode.CHECK -> new CheckVersionRequest();
-            case OpCode.CHECK_WATCHES -> new CheckWatchesRequest();
-            case OpCode.REMOVE_WATCHES -> new RemoveWatchesRequest();
-            case OpCode.SET_WATCHES -> new SetWatches();
-            case OpCode.SET_WATCHES2 -> new SetWatches2();
-            case OpCode.GET_EPHEMERALS -> new GetEphemeralsRequest();
-            case OpCode.GET_ALL_CHILDREN_NUMBER -> new GetAllChildrenNumberRequest();
-            case OpCode.AUTH -> new AuthPacket();
-            case OpCode.DELETE_CONTAINER -> new DeleteRequest();
-            case OpCode.ADD_WATCH -> new AddWatchRequest();
-            default -> null;
-        };
-    }
 
     /** Walks a multi's sub-ops to reject a malformed one here rather than at apply time. */
     private static void validateMulti(BinaryInputArchive in) throws IOException {
@@ -100,13 +74,8 @@ final class RequestDecoder {
                 return;
             }
             Record sub = switch (h.getType()) {
-                case OpCode.CREATE, OpCode.CREATE2, OpCode.CREATE_CONTAINER -> new CreateRequest();
-                case OpCode.CREATE_TTL -> new CreateTTLRequest();
-                case OpCode.DELETE -> new DeleteRequest();
-                case OpCode.SET_DATA -> new SetDataRequest();
-                case OpCode.CHECK -> new CheckVersionRequest();
-                case OpCode.GET_CHILDREN -> new GetChildrenRequest();
-                case OpCode.GET_DATA -> new GetDataRequest();
+                case OpCode.CREATE, OpCode.CREATE2, OpCode.CREATE_CONTAINER, OpCode.CREATE_TTL, OpCode.DELETE,
+                     OpCode.SET_DATA, OpCode.CHECK, OpCode.GET_CHILDREN, OpCode.GET_DATA -> RequestRecords.newFor(h.getType());
                 default -> throw new IOException("multi op " + i + ": unsupported type " + h.getType());
             };
             sub.deserialize(in, "op");

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jute.BinaryOutputArchive;
 import org.apache.zookeeper.proto.ConnectRequest;
 import org.apache.zookeeper.proto.ConnectResponse;
@@ -38,13 +39,15 @@ final class RequestProcessor {
     private static final ThrottledLog CONNECTIONS = new ThrottledLog(LOG);
 
     private final ClientConfig config;
+    /** zoo.cfg's tickTime, ZooKeeper's 2000 ms when unset: the unit of session bounds and of the periodic work. */
+    private final int tickMs;
     private final DataTree tree;
     private final Replication replication;
     private final ServerStats stats;
     private final WatchManager<Connection> watches = new WatchManager<>();
     private final ReadOps reads;
     private final SessionTracker sessions;
-    private final Set<Connection> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Map<Long, Connection> bySession = new HashMap<>();
     private final Map<Long, Connection> awaitingSession = new HashMap<>();
     private final Map<String, Long> reapProposedAt = new HashMap<>();
@@ -56,9 +59,9 @@ final class RequestProcessor {
         this.replication = replication;
         this.stats = stats;
         this.reads = new ReadOps(tree, watches);
-        int tick = config.tickTimeMs() > 0 ? config.tickTimeMs() : 2000;
-        int min = config.minSessionTimeoutMs() > 0 ? config.minSessionTimeoutMs() : 2 * tick;
-        int max = config.maxSessionTimeoutMs() > 0 ? config.maxSessionTimeoutMs() : 20 * tick;
+        this.tickMs = config.tickTimeMs() > 0 ? config.tickTimeMs() : 2000;
+        int min = config.minSessionTimeoutMs() > 0 ? config.minSessionTimeoutMs() : 2 * tickMs;
+        int max = config.maxSessionTimeoutMs() > 0 ? config.maxSessionTimeoutMs() : 20 * tickMs;
         this.sessions = new SessionTracker(config.myId(), replication.wallClockMs(), min, max);
     }
 
@@ -293,6 +296,7 @@ final class RequestProcessor {
     void tick() {
         // counts that cost a walk are refreshed once per tick, not per request, for the admin words
         stats.ephemerals = tree.ephemeralCount();
+        stats.dataSize = tree.approximateDataSize();
         stats.watches = watches.count();
         long now = replication.monotonicMs();
         boolean leader = replication.isLeader();
@@ -300,10 +304,9 @@ final class RequestProcessor {
             LOG.info("Expiring session 0x{}", Long.toHexString(id));
             propose(new ClientTxn(config.myId(), id, 0, OpCode.CLOSE_SESSION, replication.wallClockMs(), new byte[0]));
         }
-        int tick = config.tickTimeMs() > 0 ? config.tickTimeMs() : 2000;
         if (leader) {
-            reapContainers(now, tick);
-        } else if (now - lastTouchForward >= tick / 2) {
+            reapContainers(now);
+        } else if (now - lastTouchForward >= tickMs / 2) {
             List<Long> touched = sessions.drainTouches(tree, now);
             lastTouchForward = now;
             if (!touched.isEmpty() && replication.status().serving()) {
@@ -323,12 +326,12 @@ final class RequestProcessor {
         sessions.touchedByTxn(ids, tree, replication.monotonicMs());
     }
 
-    private void reapContainers(long now, int tick) {
+    private void reapContainers(long now) {
         List<String> empty = tree.emptyContainers();
         reapProposedAt.keySet().retainAll(empty);
         for (String path : empty) {
             Long at = reapProposedAt.get(path);
-            if (at == null || now - at > 10L * tick) {
+            if (at == null || now - at > 10L * tickMs) {
                 reapProposedAt.put(path, now);
                 propose(new ClientTxn(config.myId(), 0, 0, OpCode.DELETE_CONTAINER, replication.wallClockMs(),
                         Jute.toBytes(new DeleteRequest(path, -1))));

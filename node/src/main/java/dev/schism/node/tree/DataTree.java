@@ -110,6 +110,18 @@ public final class DataTree implements StateMachine {
         return nodes.size() + 1;
     }
 
+    /**
+     * mntr's zk_approximate_data_size: path length plus data length summed over every node, as ZooKeeper counts
+     * it. A walk over the tree, so callers refresh it periodically rather than per request.
+     */
+    public long approximateDataSize() {
+        long size = 0;
+        for (Map.Entry<String, ZNode> e : nodes.entrySet()) {
+            size += e.getKey().length() + e.getValue().data.length;
+        }
+        return size;
+    }
+
     public ZNode node(String path) {
         return nodes.get(path);
     }

@@ -1,5 +1,6 @@
 package dev.schism.node.tree;
 
+import java.util.Collections;
 import java.util.TreeSet;
 
 /**
@@ -44,7 +45,7 @@ public final class SessionEntry {
     }
 
     public java.util.Set<String> ephemerals() {
-        return java.util.Collections.unmodifiableSet(ephemerals);
+        return Collections.unmodifiableSet(ephemerals);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.schism.node.txn.ClientTxn;
 import dev.schism.node.txn.Err;
 import dev.schism.node.txn.Jute;
 import dev.schism.node.txn.OpCode;
+import dev.schism.node.txn.RequestRecords;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,6 @@ import org.apache.zookeeper.proto.CheckVersionRequest;
 import org.apache.zookeeper.proto.Create2Response;
 import org.apache.zookeeper.proto.CreateRequest;
 import org.apache.zookeeper.proto.CreateResponse;
-import org.apache.zookeeper.proto.CreateTTLRequest;
-import org.apache.zookeeper.proto.GetChildrenRequest;
-import org.apache.zookeeper.proto.GetDataRequest;
 import org.apache.zookeeper.proto.DeleteRequest;
 import org.apache.zookeeper.proto.MultiHeader;
 import org.apache.zookeeper.proto.SetACLRequest;
@@ -25,6 +23,8 @@ import org.apache.zookeeper.proto.SetDataRequest;
 import org.apache.zookeeper.proto.SetDataResponse;
 import org.apache.zookeeper.proto.SyncRequest;
 import org.apache.zookeeper.proto.SyncResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies one committed client txn to the tree: checks exactly what ZooKeeper's request preparation checks
@@ -32,6 +32,7 @@ import org.apache.zookeeper.proto.SyncResponse;
  * identically on every replica; a failed request still consumes its zxid.
  */
 final class TxnApplier {
+    private static final Logger LOG = LoggerFactory.getLogger(TxnApplier.class);
     private static final int CREATE_MODE_EPHEMERAL = 1;
     private static final int CREATE_MODE_SEQUENTIAL = 2;
     private static final int CREATE_MODE_CONTAINER = 4;
@@ -60,9 +61,9 @@ final class TxnApplier {
         } catch (IOException e) {
             err = Err.MARSHALLING_ERROR;
         } catch (RuntimeException e) {
-            // a request the checks above did not foresee: every replica fails it the same way
+            // a request the checks did not foresee: every replica fails it the same way, but it is a bug to look at
+            LOG.warn("txn {} at zxid 0x{} failed unexpectedly, answered SystemError", txn, Long.toHexString(zxid), e);
             err = Err.SYSTEM_ERROR;
-            response = null;
         }
         return new ApplyResult(zxid, txn, err, response, List.copyOf(triggers), List.copyOf(touched),
                 closedSession);
@@ -144,15 +145,9 @@ final class TxnApplier {
     /** The request record of a write op, or null for an op that is not a write. */
     private static Record readRecord(int op, BinaryInputArchive in) throws IOException {
         Record r = switch (op) {
-            case OpCode.CREATE, OpCode.CREATE2, OpCode.CREATE_CONTAINER -> new CreateRequest();
-            case OpCode.CREATE_TTL -> new CreateTTLRequest();
-            case OpCode.DELETE -> new DeleteRequest();
-            case OpCode.SET_DATA -> new SetDataRequest();
-            case OpCode.SET_ACL -> new SetACLRequest();
-            case OpCode.CHECK -> new CheckVersionRequest();
-            case OpCode.SYNC -> new SyncRequest();
-            case OpCode.GET_DATA -> new GetDataRequest();
-            case OpCode.GET_CHILDREN -> new GetChildrenRequest();
+            case OpCode.CREATE, OpCode.CREATE2, OpCode.CREATE_CONTAINER, OpCode.CREATE_TTL, OpCode.DELETE,
+                 OpCode.SET_DATA, OpCode.SET_ACL, OpCode.CHECK, OpCode.SYNC, OpCode.GET_DATA, OpCode.GET_CHILDREN ->
+                    RequestRecords.newFor(op);
             default -> null;
         };
         if (r != null) {

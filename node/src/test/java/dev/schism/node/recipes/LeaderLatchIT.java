@@ -5,12 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schism.node.conformance.EnsembleProcesses;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.BooleanSupplier;
-import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,20 +18,12 @@ class LeaderLatchIT {
     private static final int TICK = 200;
     private static final int SESSION_MS = 4000;
     private EnsembleProcesses ensemble;
-    private final List<CuratorFramework> curators = new ArrayList<>();
-    private final List<LeaderLatch> latches = new ArrayList<>();
+    private LatchClients clients;
 
     @AfterEach
     void stop() throws Exception {
-        for (LeaderLatch l : latches) {
-            try {
-                l.close();
-            } catch (Exception e) {
-                // already closed by the test
-            }
-        }
-        for (CuratorFramework c : curators) {
-            c.close();
+        if (clients != null) {
+            clients.close();
         }
         if (ensemble != null) {
             ensemble.close();
@@ -48,26 +34,15 @@ class LeaderLatchIT {
     void fiveCuratorClientsOnRealProcesses() throws Exception {
         ensemble = EnsembleProcesses.start(EnsembleProcesses.Kind.SCHISM, 3, TICK);
         String connect = ensemble.connectString();
-        List<BooleanSupplier> holds = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            CuratorFramework c = CuratorFrameworkFactory.newClient(connect, SESSION_MS, 3000,
-                    new ExponentialBackoffRetry(100, 10));
-            c.start();
-            curators.add(c);
-            LeaderLatch latch = new LeaderLatch(c, "/jepsen/latch", "c" + i);
-            latches.add(latch);
-            holds.add(latch::hasLeadership);
-        }
-        for (LeaderLatch l : latches) {
-            l.start();
-        }
-        try (HolderMonitor monitor = new HolderMonitor(holds)) {
+        clients = new LatchClients(connect, 5, SESSION_MS, 3000, new ExponentialBackoffRetry(100, 10));
+        clients.startLatches();
+        try (HolderMonitor monitor = new HolderMonitor(clients.holds())) {
             int first = monitor.awaitSingleHolder(30_000);
-            latches.get(first).close();
+            clients.latch(first).close();
             int second = monitor.awaitSingleHolder(15_000);
             assertNotEquals(first, second);
 
-            int port = LeaderLatchTest.connectedPort(curators.get(second));
+            int port = clients.connectedPort(second);
             int victim = -1;
             for (int sid = 1; sid <= 3; sid++) {
                 if (ensemble.clientPort(sid) == port) {
@@ -91,7 +66,7 @@ class LeaderLatchIT {
             Thread.sleep(2000);
             assertEquals(1, monitor.holders().size(), "holders after restart: " + monitor.holders());
             assertEquals(1, monitor.maxSimultaneousHolders(), "two clients held the latch at once");
-            assertEquals(connect, curators.get(0).getZookeeperClient().getCurrentConnectionString(),
+            assertEquals(connect, clients.curator(0).getZookeeperClient().getCurrentConnectionString(),
                     "Curator rewrote its connection string from /zookeeper/config");
         }
     }

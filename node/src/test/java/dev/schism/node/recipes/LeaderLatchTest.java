@@ -5,14 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schism.node.client.InJvmEnsemble;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,20 +19,12 @@ class LeaderLatchTest {
     private static final int TICK = 200;
     private static final int SESSION_MS = 3000;
     private InJvmEnsemble ensemble;
-    private final List<CuratorFramework> curators = new ArrayList<>();
-    private final List<LeaderLatch> latches = new ArrayList<>();
+    private LatchClients clients;
 
     @AfterEach
     void stop() throws Exception {
-        for (LeaderLatch l : latches) {
-            try {
-                l.close();
-            } catch (Exception e) {
-                // already closed by the test
-            }
-        }
-        for (CuratorFramework c : curators) {
-            c.close();
+        if (clients != null) {
+            clients.close();
         }
         if (ensemble != null) {
             ensemble.close();
@@ -49,33 +34,23 @@ class LeaderLatchTest {
     @Test
     void fiveClientsElectExactlyOneLeaderThroughCloseAndServerLoss() throws Exception {
         ensemble = new InJvmEnsemble(3, TICK);
-        List<BooleanSupplier> holds = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            CuratorFramework c = CuratorFrameworkFactory.newClient(ensemble.connectString(), SESSION_MS, 2000,
-                    new ExponentialBackoffRetry(100, 5));
-            c.start();
-            curators.add(c);
-            LeaderLatch latch = new LeaderLatch(c, "/jepsen/latch", "c" + i);
-            latches.add(latch);
-            holds.add(latch::hasLeadership);
-        }
-        for (LeaderLatch l : latches) {
-            l.start();
-        }
-        try (HolderMonitor monitor = new HolderMonitor(holds)) {
+        clients = new LatchClients(ensemble.connectString(), 5, SESSION_MS, 2000, new ExponentialBackoffRetry(100, 5));
+        clients.startLatches();
+        try (HolderMonitor monitor = new HolderMonitor(clients.holds())) {
             int first = monitor.awaitSingleHolder(15_000);
+            CuratorFramework observer = clients.curator(0);
             long deadline = System.nanoTime() + 10_000_000_000L;
-            while (curators.get(0).getChildren().forPath("/jepsen/latch").size() < 5 && System.nanoTime() < deadline) {
+            while (observer.getChildren().forPath(LatchClients.LATCH_PATH).size() < 5 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertEquals(5, curators.get(0).getChildren().forPath("/jepsen/latch").size());
+            assertEquals(5, observer.getChildren().forPath(LatchClients.LATCH_PATH).size());
             assertEquals(first, monitor.awaitSingleHolder(1000), "leadership changed hands with no cause");
 
-            latches.get(first).close();
+            clients.latch(first).close();
             int second = monitor.awaitSingleHolder(10_000);
             assertNotEquals(first, second);
 
-            int port = connectedPort(curators.get(second));
+            int port = clients.connectedPort(second);
             InJvmEnsemble.Server under = null;
             for (int sid = 1; sid <= 3; sid++) {
                 if (ensemble.server(sid).port == port) {
@@ -99,14 +74,4 @@ class LeaderLatchTest {
         }
     }
 
-    private static final Pattern REMOTE = Pattern.compile("remoteserver:\\S*:(\\d+)");
-
-    static int connectedPort(CuratorFramework c) throws Exception {
-        String s = c.getZookeeperClient().getZooKeeper().toString();
-        Matcher m = REMOTE.matcher(s);
-        if (!m.find()) {
-            throw new AssertionError("cannot tell the client's server from " + s);
-        }
-        return Integer.parseInt(m.group(1));
-    }
 }

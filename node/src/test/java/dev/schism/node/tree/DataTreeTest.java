@@ -119,6 +119,21 @@ class DataTreeTest {
     }
 
     @Test
+    void approximateDataSizeCountsPathAndDataOfEveryNode() {
+        TxnBuilder b = new TxnBuilder(S1);
+        DataTree tree = freshWithSessions(b);
+        long before = tree.approximateDataSize();
+        assertEquals("/".length() + "/zookeeper".length() + "/zookeeper/quota".length()
+                + "/zookeeper/config".length(), new DataTree().approximateDataSize());
+        tree.apply(b.create("/sz", "abc", 0));
+        assertEquals(before + 3 + 3, tree.approximateDataSize());
+        tree.apply(b.setData("/sz", "hello", 0));
+        assertEquals(before + 3 + 5, tree.approximateDataSize());
+        tree.apply(b.delete("/sz", -1));
+        assertEquals(before, tree.approximateDataSize());
+    }
+
+    @Test
     void statFieldsFollowZooKeeper() {
         TxnBuilder b = new TxnBuilder(S1);
         DataTree tree = freshWithSessions(b);

@@ -18,6 +18,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * JSON in Toxiproxy's shapes. Output keeps Go's field order (including the stray {@code "Logger":{}} of a proxy);
@@ -141,36 +143,28 @@ final class JsonCodec {
     }
 
     static String string(JsonNode obj, String name, String goType) throws ProxyException {
-        JsonNode v = field(obj, name);
-        if (v == null) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw mismatch(v, goType, name, "string");
-        }
-        return v.asText();
+        return typed(obj, name, goType, "string", JsonNode::isTextual, JsonNode::asText);
     }
 
     static Boolean bool(JsonNode obj, String name, String goType) throws ProxyException {
-        JsonNode v = field(obj, name);
-        if (v == null) {
-            return null;
-        }
-        if (!v.isBoolean()) {
-            throw mismatch(v, goType, name, "bool");
-        }
-        return v.asBoolean();
+        return typed(obj, name, goType, "bool", JsonNode::isBoolean, JsonNode::asBoolean);
     }
 
     static Float float32(JsonNode obj, String name, String goType) throws ProxyException {
+        return typed(obj, name, goType, "float32", JsonNode::isNumber, JsonNode::floatValue);
+    }
+
+    /** The field's value, null when absent or JSON null, or Go's type-mismatch error when it has the wrong kind. */
+    private static <T> T typed(JsonNode obj, String name, String goType, String goKind, Predicate<JsonNode> hasKind,
+                               Function<JsonNode, T> value) throws ProxyException {
         JsonNode v = field(obj, name);
         if (v == null) {
             return null;
         }
-        if (!v.isNumber()) {
-            throw mismatch(v, goType, name, "float32");
+        if (!hasKind.test(v)) {
+            throw mismatch(v, goType, name, goKind);
         }
-        return v.floatValue();
+        return value.apply(v);
     }
 
     /** Decodes the attributes object of a toxic request for its type; only the keys sent are returned. */

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One named proxy: its addresses, its listener while enabled, its toxics per direction and its live connections.
- * The API side (address, enabled, listener) is guarded by the registry; the toxic chains and the connection set
- * are guarded by this object's monitor, which event loops take only briefly and the API never holds while it waits.
+ * The API side (addresses, listener and so enabled) is guarded by the registry; the toxic chains and the connection
+ * set are guarded by this object's monitor, which event loops take only briefly and the API never holds while it
+ * waits.
  */
 public final class Proxy implements ConnectionOwner {
     /** How long an API call waits for live connections to apply a change before it returns anyway. */
@@ -31,7 +32,7 @@ public final class Proxy implements ConnectionOwner {
     private final Random random;
     private String listen;
     private String upstream;
-    private boolean enabled;
+    /** Non-null exactly while the proxy is enabled. */
     private Listener listener;
 
     private final List<ToxicSpec> upstreamToxics = new ArrayList<>();
@@ -62,7 +63,7 @@ public final class Proxy implements ConnectionOwner {
     }
 
     boolean enabled() {
-        return enabled;
+        return listener != null;
     }
 
     void setAddresses(String newListen, String newUpstream) {
@@ -71,7 +72,7 @@ public final class Proxy implements ConnectionOwner {
     }
 
     synchronized ProxyView view() {
-        return new ProxyView(name, listen, upstream, enabled, toxics());
+        return new ProxyView(name, listen, upstream, enabled(), toxics());
     }
 
     /** Binds the listen address and starts accepting; a no-op when already started. */
@@ -94,7 +95,6 @@ public final class Proxy implements ConnectionOwner {
             throw ProxyException.internal(bindError(address, e));
         }
         listen = ListenAddress.formatBound(listener.boundAddress());
-        enabled = true;
     }
 
     private static String bindError(ListenAddress address, Exception e) {
@@ -109,7 +109,6 @@ public final class Proxy implements ConnectionOwner {
 
     /** Closes the listener (new connects are refused) and every live connection. Idempotent. */
     void stop() {
-        enabled = false;
         if (listener == null) {
             return;
         }
@@ -235,6 +234,6 @@ public final class Proxy implements ConnectionOwner {
 
     @Override
     public String toString() {
-        return "Proxy{" + name + " " + listen + " -> " + upstream + (enabled ? " enabled" : " disabled") + "}";
+        return "Proxy{" + name + " " + listen + " -> " + upstream + (enabled() ? " enabled" : " disabled") + "}";
     }
 }

@@ -1,17 +1,13 @@
 package dev.schism.harness.proxy.toxic;
 
-import java.util.concurrent.ScheduledFuture;
-
 /**
  * bandwidth{rate} in KB/s (1 KB = 1000 B): each chunk adds {@code len / rate} ms to a running send schedule; a
  * chunk larger than {@code rate * 100} bytes goes out in 100 ms slices. Rate 0 or less stalls: the chunk is held,
  * the link stops reading, and the bytes go out only when the toxic is removed or changed.
  */
-final class BandwidthStage extends Stage {
+final class BandwidthStage extends HoldingStage {
     private static final long SLICE_NANOS = 100_000_000L;
 
-    private Chunk held;
-    private ScheduledFuture<?> timer;
     private long scheduleNanos;
 
     BandwidthStage(LinkContext link) {
@@ -65,23 +61,5 @@ final class BandwidthStage extends Stage {
                 pump();
             }
         });
-    }
-
-    @Override
-    protected boolean busy() {
-        return held != null;
-    }
-
-    @Override
-    protected void interrupt() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
-        Chunk c = held;
-        held = null;
-        if (c != null) {
-            emit(c);
-        }
     }
 }

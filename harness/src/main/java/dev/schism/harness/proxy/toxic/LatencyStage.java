@@ -1,20 +1,16 @@
 package dev.schism.harness.proxy.toxic;
 
-import java.util.concurrent.ScheduledFuture;
-
 /**
  * latency{latency, jitter} in ms: each chunk leaves {@code latency ± jitter} after it arrived, one after another
  * (no reordering). Up to 1024 chunks wait in the queue, so latency does not cap throughput. On interrupt the chunk
  * being delayed goes out at once; the queued ones are delayed again under the new settings.
  */
-final class LatencyStage extends Stage {
+final class LatencyStage extends HoldingStage {
     private static final int QUEUE_CHUNKS = 1024;
     /** Toxiproxy's 1024 chunks of at most 32 KB; reads here can be larger, so bytes are capped too. */
     private static final long QUEUE_BYTES = 1024L * 32 * 1024;
     private static final long NANOS_PER_MS = 1_000_000L;
 
-    private Chunk held;
-    private ScheduledFuture<?> timer;
 
     LatencyStage(LinkContext link) {
         super(link);
@@ -47,11 +43,7 @@ final class LatencyStage extends Stage {
         held = chunk;
         timer = schedule(wait, () -> {
             timer = null;
-            Chunk c = held;
-            held = null;
-            if (c != null) {
-                emit(c);
-            }
+            emitHeld();
             pump();
         });
     }
@@ -65,23 +57,5 @@ final class LatencyStage extends Stage {
             ms += link.nextInt((int) span) - jitter;
         }
         return ms * NANOS_PER_MS;
-    }
-
-    @Override
-    protected boolean busy() {
-        return held != null;
-    }
-
-    @Override
-    protected void interrupt() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
-        Chunk c = held;
-        held = null;
-        if (c != null) {
-            emit(c);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.schism.harness.proxy.toxic;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * slicer{average_size, size_variation, delay}: each chunk is cut near its midpoint, moved at random by up to
@@ -9,10 +8,10 @@ import java.util.concurrent.ScheduledFuture;
  * out in order with {@code delay} µs between them. On interrupt the rest goes out as one chunk. An average size of
  * 0 or less (where Toxiproxy would loop forever) passes data through unchanged.
  */
-final class SlicerStage extends Stage {
-    private Chunk held;
+final class SlicerStage extends HoldingStage {
     private final ArrayDeque<Integer> pieces = new ArrayDeque<>();
-    private ScheduledFuture<?> timer;
+    /** Pieces still to be cut; kept between chunks (empty after each split) so a split allocates no deque. */
+    private final ArrayDeque<Integer> uncut = new ArrayDeque<>();
     private long nextDueNanos;
 
     SlicerStage(LinkContext link) {
@@ -35,18 +34,17 @@ final class SlicerStage extends Stage {
     }
 
     private void split(int total, long average, long variation) {
-        ArrayDeque<Integer> stack = new ArrayDeque<>();
-        stack.push(total);
-        while (!stack.isEmpty()) {
-            int size = stack.pop();
+        uncut.push(total);
+        while (!uncut.isEmpty()) {
+            int size = uncut.pop();
             if (size - average <= variation || size <= 1) {
                 pieces.add(size);
                 continue;
             }
             long shift = variation > 0 ? link.nextInt((int) Math.min(2 * variation, Integer.MAX_VALUE)) - variation : 0;
             int left = (int) Math.max(1, Math.min(size - 1, size / 2 + shift));
-            stack.push(size - left);
-            stack.push(left);
+            uncut.push(size - left);
+            uncut.push(left);
         }
     }
 
@@ -80,21 +78,8 @@ final class SlicerStage extends Stage {
     }
 
     @Override
-    protected boolean busy() {
-        return held != null;
-    }
-
-    @Override
     protected void interrupt() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
         pieces.clear();
-        Chunk c = held;
-        held = null;
-        if (c != null) {
-            emit(c);
-        }
+        super.interrupt();
     }
 }

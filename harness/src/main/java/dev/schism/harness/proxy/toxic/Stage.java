@@ -189,6 +189,11 @@ public abstract class Stage implements ChunkSink {
     /** Stops current work: cancel timers; a held chunk is forwarded or put back at the queue head as the type says. */
     protected abstract void interrupt();
 
+    /** The type's own state for {@link #toString}, starting with a space; empty when it has none worth showing. */
+    protected String stateText() {
+        return "";
+    }
+
     /** Cleanup after removal; only timeout does anything (it closes the connection). */
     protected void onRemoved() {
     }
@@ -196,6 +201,6 @@ public abstract class Stage implements ChunkSink {
     @Override
     public String toString() {
         return getClass().getSimpleName() + "{" + (spec == null ? "unstarted" : spec.name()) + (active ? " active" : " skipped")
-                + " queued=" + queue.size() + (finished ? " finished" : "") + "}";
+                + " queued=" + queue.size() + (finished ? " finished" : "") + stateText() + "}";
     }
 }

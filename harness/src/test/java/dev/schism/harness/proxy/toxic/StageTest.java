@@ -125,6 +125,22 @@ class StageTest {
         return onLoop(() -> out.stream().anyMatch(Chunk::isEof));
     }
 
+    /** What reached the sink: the data chunk sizes, then " EOF" if the stream ended. */
+    private String outcome() throws Exception {
+        return dataSizes() + (sawEof() ? " EOF" : "");
+    }
+
+    private interface LoopAction {
+        void run() throws Exception;
+    }
+
+    private void onLoopDo(LoopAction action) throws Exception {
+        onLoop(() -> {
+            action.run();
+            return null;
+        });
+    }
+
     @Test
     void slicerAverage1024Variation512() throws Exception {
         Stage s = stage(ToxicType.SLICER, Map.of("average_size", 1024L, "size_variation", 512L, "delay", 10L));
@@ -155,7 +171,7 @@ class StageTest {
         for (int w : writes) {
             feed(s, new byte[w]);
         }
-        return dataSizes() + (sawEof() ? " EOF" : "");
+        return outcome();
     }
 
     @Test
@@ -167,22 +183,21 @@ class StageTest {
         assertEquals("[90, 10] EOF", limit(90, 20));
         out.clear();
         Stage zero = stage(ToxicType.LIMIT_DATA, Map.of("bytes", 0L));
-        assertEquals("[]", dataSizes() + (sawEof() ? " EOF" : ""), "nothing happens until data flows");
+        assertEquals("[]", outcome(), "nothing happens until data flows");
         feed(zero, new byte[5]);
-        assertEquals("[] EOF", dataSizes() + (sawEof() ? " EOF" : ""));
+        assertEquals("[] EOF", outcome());
     }
 
     @Test
     void limitDataKeepsStateAcrossRestart() throws Exception {
         Stage s = stage(ToxicType.LIMIT_DATA, Map.of("bytes", 100L));
         feed(s, new byte[60]);
-        onLoop(() -> {
+        onLoopDo(() -> {
             s.restart(s.spec().updated(2, Map.of(), null));
             s.restart(s.spec().updated(3, Map.of(), null));
-            return null;
         });
         feed(s, new byte[60]);
-        assertEquals("[60, 40] EOF", dataSizes() + (sawEof() ? " EOF" : ""));
+        assertEquals("[60, 40] EOF", outcome());
     }
 
     @Test
@@ -191,11 +206,33 @@ class StageTest {
         feed(s, new byte[1000]);
         assertEquals(List.of(), dataSizes());
         assertEquals(false, onLoop(s::accepting), "a stalled stage stops the link from reading");
-        onLoop(() -> {
-            s.removeAndFlush();
-            return null;
-        });
+        onLoopDo(s::removeAndFlush);
         assertEquals(List.of(1000), dataSizes());
+    }
+
+    @Test
+    void removingALatencyDeliversTheDelayedChunkAtOnceAndTheQueueInOrder() throws Exception {
+        Stage s = stage(ToxicType.LATENCY, Map.of("latency", 60_000L, "jitter", 0L));
+        feed(s, new byte[10]);
+        feed(s, new byte[20]);
+        assertEquals("[]", outcome(), "both chunks are a minute away");
+        assertTrue(onLoop(s::busy), "the first chunk is held");
+        onLoopDo(s::removeAndFlush);
+        assertEquals("[10, 20]", outcome());
+        assertEquals(false, onLoop(s::busy));
+    }
+
+    @Test
+    void restartingASlicerSendsTheRestAsOneChunk() throws Exception {
+        Stage s = stage(ToxicType.SLICER, Map.of("average_size", 10L, "size_variation", 0L, "delay", 60_000_000L));
+        feed(s, new byte[100]);
+        List<Integer> before = dataSizes();
+        assertEquals(1, before.size(), "one piece out, the next a minute away: " + before);
+        int first = before.get(0);
+        assertTrue(first <= 10, "piece of " + first);
+        onLoopDo(() -> s.restart(s.spec().updated(2, Map.of(), null)));
+        assertEquals(List.of(first, 100 - first), dataSizes());
+        assertEquals(false, onLoop(s::busy));
     }
 
     @Test
@@ -203,10 +240,7 @@ class StageTest {
         Stage s = stage(ToxicType.TIMEOUT, Map.of("timeout", 0L));
         feed(s, new byte[10]);
         assertEquals(List.of(), dataSizes(), "timeout drops data");
-        onLoop(() -> {
-            s.removeAndFlush();
-            return null;
-        });
+        onLoopDo(s::removeAndFlush);
         assertTrue(closed);
     }
 }

@@ -5,6 +5,7 @@ import dev.schism.node.tree.SessionEntry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public final class SessionTracker {
      */
     public List<Long> drainTouches(DataTree tree, long nowMs) {
         List<Long> out = new ArrayList<>();
-        for (java.util.Iterator<Long> it = toForward.iterator(); it.hasNext(); ) {
+        for (Iterator<Long> it = toForward.iterator(); it.hasNext(); ) {
             long id = it.next();
             SessionEntry s = tree.session(id);
             if (s == null) {
@@ -124,9 +125,7 @@ public final class SessionTracker {
             }
         }
         List<Long> out = new ArrayList<>();
-        Set<Long> live = new LinkedHashSet<>();
         for (SessionEntry s : tree.sessions()) {
-            live.add(s.id());
             long deadline = deadlines.computeIfAbsent(s.id(), id -> nowMs + s.timeoutMs());
             if (nowMs > deadline) {
                 Long proposed = expiryProposedAt.get(s.id());
@@ -136,8 +135,9 @@ public final class SessionTracker {
                 }
             }
         }
-        deadlines.keySet().retainAll(live);
-        expiryProposedAt.keySet().retainAll(live);
+        // forget closed sessions without building a set of all live ones on every tick
+        deadlines.keySet().removeIf(id -> tree.session(id) == null);
+        expiryProposedAt.keySet().removeIf(id -> tree.session(id) == null);
         return out;
     }
 

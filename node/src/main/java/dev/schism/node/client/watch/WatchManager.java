@@ -5,6 +5,7 @@ import dev.schism.node.tree.WatchTrigger;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -205,14 +206,14 @@ public final class WatchManager<C> {
 
     /** Connections holding at least one watch (wchs). */
     public int connectionCount() {
-        Set<C> all = new java.util.HashSet<>(data.byConnection.keySet());
+        Set<C> all = new HashSet<>(data.byConnection.keySet());
         all.addAll(child.byConnection.keySet());
         return all.size();
     }
 
     /** Distinct watched paths (wchs). */
     public int pathCount() {
-        Set<String> all = new java.util.HashSet<>(data.byPath.keySet());
+        Set<String> all = new HashSet<>(data.byPath.keySet());
         all.addAll(child.byPath.keySet());
         return all.size();
     }
