@@ -41,7 +41,6 @@ public final class Learner {
     private long commitTarget = -1;
     private long requestId;
     private long now;
-    private long sessionStart;
     private long lastHeard;
     private String abandoned;
 
@@ -322,7 +321,9 @@ public final class Learner {
     public void tick() {
         now++;
         if (stage != Stage.SERVING) {
-            if (now - sessionStart > timing.initTimeout()) {
+            // One initLimit window for the whole learner, not per session: restarted sessions must not
+            // let a learner wait on an unresponsive leader forever.
+            if (now > timing.initTimeout()) {
                 abandoned = "not synced with leader " + leader + " within initLimit (" + stage + ")";
             } else if (stage == Stage.CONNECTING && now % infoInterval == 0) {
                 sendInfo();
