@@ -78,10 +78,6 @@ public final class Leader {
         return established;
     }
 
-    public long epoch() {
-        return epoch;
-    }
-
     /** Non-null once this leadership is over (the reason); the peer then goes LOOKING. */
     public String abandoned() {
         return abandoned;
