@@ -173,9 +173,7 @@ public final class Leader {
 
     /** A quorum (with the leader) promised the new epoch: it becomes current and sync starts. */
     private void finishDiscovery() {
-        Set<Long> acks = new HashSet<>(epochAcks);
-        acks.add(me);
-        if (discoveryDone || epoch < 0 || !config.isQuorum(acks)) {
+        if (discoveryDone || epoch < 0 || !quorumWithMe(epochAcks)) {
             return;
         }
         discoveryDone = true;
@@ -256,14 +254,15 @@ public final class Leader {
     }
 
     private void checkEstablish() {
-        if (established || !discoveryDone || !r.fullyPersisted()) {
-            return;
-        }
-        Set<Long> acks = new HashSet<>(newLeaderAcks);
-        acks.add(me);
-        if (config.isQuorum(acks)) {
+        if (!established && discoveryDone && r.fullyPersisted() && quorumWithMe(newLeaderAcks)) {
             establish();
         }
+    }
+
+    private boolean quorumWithMe(Set<Long> learners) {
+        Set<Long> sids = new HashSet<>(learners);
+        sids.add(me);
+        return config.isQuorum(sids);
     }
 
     private void establish() {
@@ -308,14 +307,15 @@ public final class Leader {
         if (!established) {
             return;
         }
+        // The highest zxid durable on a quorum of voters that includes the leader itself.
         List<Long> acked = new ArrayList<>();
         acked.add(r.lastPersisted());
         for (LearnerHandler h : handlers.values()) {
-            if (!h.observer && h.stage == LearnerHandler.Stage.SYNCED && config.voters().contains(h.sid)) {
+            if (h.stage == LearnerHandler.Stage.SYNCED && config.voters().contains(h.sid)) {
                 acked.add(h.acked);
             }
         }
-        int quorum = config.voters().size() / 2 + 1;
+        int quorum = config.quorumSize();
         if (acked.size() < quorum) {
             return;
         }
@@ -353,13 +353,12 @@ public final class Leader {
             }
         } else {
             Set<Long> heard = new HashSet<>();
-            heard.add(me);
             for (LearnerHandler h : handlers.values()) {
                 if (h.stage == LearnerHandler.Stage.SYNCED && now - h.lastHeard <= timing.syncTimeout()) {
                     heard.add(h.sid);
                 }
             }
-            if (!config.isQuorum(heard)) {
+            if (!quorumWithMe(heard)) {
                 abandoned = "not sufficient followers synced within syncLimit";
                 return;
             }
