@@ -62,30 +62,27 @@ public final class Outbox {
     }
 
     public Ready drain() {
-        if (!toLog.isEmpty() && !messages.isEmpty()) {
-            // No message of this core depends on the durability of appends made in the same batch (every
-            // durability-dependent packet is produced by persisted()), so hand the messages out first, in
-            // a batch without appends: a shell that holds messages until its fsync need not hold these,
-            // and proposals reach followers while the leader's own fsync is still running.
-            Ready first = new Ready(acceptedEpoch, currentEpoch, snapshot, truncateTo, List.of(), false, messages,
-                    List.of(), List.of());
-            acceptedEpoch = -1;
-            currentEpoch = -1;
-            snapshot = null;
-            truncateTo = -1;
-            messages = new ArrayList<>();
-            return first;
-        }
-        Ready r = new Ready(acceptedEpoch, currentEpoch, snapshot, truncateTo, toLog, !toLog.isEmpty(), messages,
-                committed, roleChanges);
+        // No message of this core depends on the durability of appends made in the same batch (every
+        // durability-dependent packet is produced by persisted()), so when both are pending the messages go
+        // first, in a batch without appends: a shell that holds messages until its fsync need not hold
+        // these, and proposals reach followers while the leader's own fsync is still running. The appends,
+        // applies and role changes stay for the next batch.
+        boolean messagesFirst = !toLog.isEmpty() && !messages.isEmpty();
+        Ready r = messagesFirst
+                ? new Ready(acceptedEpoch, currentEpoch, snapshot, truncateTo, List.of(), false, messages, List.of(),
+                        List.of())
+                : new Ready(acceptedEpoch, currentEpoch, snapshot, truncateTo, toLog, !toLog.isEmpty(), messages,
+                        committed, roleChanges);
         acceptedEpoch = -1;
         currentEpoch = -1;
         snapshot = null;
         truncateTo = -1;
-        toLog = new ArrayList<>();
         messages = new ArrayList<>();
-        committed = new ArrayList<>();
-        roleChanges = new ArrayList<>();
+        if (!messagesFirst) {
+            toLog = new ArrayList<>();
+            committed = new ArrayList<>();
+            roleChanges = new ArrayList<>();
+        }
         return r;
     }
 
