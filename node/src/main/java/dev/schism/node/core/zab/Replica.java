@@ -51,10 +51,6 @@ public final class Replica {
         return config;
     }
 
-    public long myId() {
-        return config.myId();
-    }
-
     public Outbox out() {
         return out;
     }
