@@ -30,7 +30,6 @@ public final class Peer {
     private final Replica replica;
     private final Election election;
     private final SeededBugs bugs = new SeededBugs();
-    private Role role = Role.LOOKING;
     private Leader leading;
     private Learner learning;
     private String lastReason = "started";
@@ -147,7 +146,13 @@ public final class Peer {
     }
 
     public Role role() {
-        return role;
+        if (leading != null) {
+            return Role.LEADING;
+        }
+        if (learning != null) {
+            return config.isObserver() ? Role.OBSERVING : Role.FOLLOWING;
+        }
+        return Role.LOOKING;
     }
 
     /** True while this server may answer clients (synced follower/observer, or established leader). */
@@ -189,7 +194,6 @@ public final class Peer {
         if (d == null) {
             return;
         }
-        role = d.role();
         if (d.role() == Role.LEADING) {
             leading = new Leader(replica, election, bugs);
             leading.start();
@@ -211,14 +215,13 @@ public final class Peer {
         lastReason = reason;
         leading = null;
         learning = null;
-        role = Role.LOOKING;
         replica.report(Role.LOOKING, -1, -1, false);
         election.start(replica.lastQueued(), replica.currentEpoch());
     }
 
     @Override
     public String toString() {
-        return "Peer{sid=" + config.myId() + " " + role + " epoch=" + replica.currentEpoch() + " leader=" + leader()
+        return "Peer{sid=" + config.myId() + " " + role() + " epoch=" + replica.currentEpoch() + " leader=" + leader()
                 + " logged=" + Zxid.hex(replica.lastQueued()) + " committed=" + Zxid.hex(replica.lastCommitted())
                 + (serving() ? " serving" : "") + "}";
     }
