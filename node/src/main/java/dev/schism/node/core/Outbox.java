@@ -45,12 +45,16 @@ public final class Outbox {
         truncateTo = truncateTo < 0 ? zxid : Math.min(truncateTo, zxid);
     }
 
-    /** Replace the whole log and state by a snapshot; earlier appends and applies of this batch vanish. */
+    /**
+     * Replace the whole log and state by a snapshot; earlier appends and applies of this batch vanish. Applies
+     * above the snapshot vanish too: the core's commit point drops to the snapshot with it, so it hands those
+     * txns out again once they are in the new log, and applying them now as well would apply them twice.
+     */
     public void installSnapshot(Snapshot s) {
         snapshot = s;
         truncateTo = -1;
         toLog.clear();
-        committed.removeIf(t -> t.zxid() <= s.zxid());
+        committed.clear();
     }
 
     public void commit(Txn txn) {
