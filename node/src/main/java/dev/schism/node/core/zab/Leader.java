@@ -192,7 +192,8 @@ public final class Leader {
 
     private void startSync(LearnerHandler h) {
         SyncPlan plan = SyncPlan.decide(h.peerLast, r.log());
-        if (plan.mode() != SyncMode.SNAP && r.log().range(plan.from(), r.lastQueued()).size() > Replica.WINDOW) {
+        List<Txn> txns = plan.mode() == SyncMode.SNAP ? List.of() : r.log().range(plan.from(), r.lastQueued());
+        if (txns.size() > Replica.WINDOW) {
             plan = new SyncPlan(SyncMode.SNAP, -1, -1); // a snapshot is cheaper than this long a DIFF
         }
         if (diffInsteadOfTrunc && plan.mode() == SyncMode.TRUNC) {
@@ -206,8 +207,8 @@ public final class Leader {
             if (from < r.log().base() || from > r.lastQueued()) {
                 return; // the log no longer reaches back to the snapshot; retried on the next ping
             }
+            txns = r.log().range(from, r.lastQueued());
         }
-        List<Txn> txns = r.log().range(from, r.lastQueued());
         h.sync = new SyncMessage(me, epoch, h.attempt, plan.mode(), h.peerLast, plan.truncateTo(), snap, txns,
                 r.lastCommitted());
         h.acked = txns.isEmpty() ? from : txns.get(txns.size() - 1).zxid();
