@@ -160,11 +160,12 @@ public final class Peer {
         return (leading != null && leading.established()) || (learning != null && learning.serving());
     }
 
-    /** Current ZAB epoch (currentEpoch), the leader this server follows (or -1), last logged/committed zxid. */
+    /** Current ZAB epoch (the persisted currentEpoch). */
     public long epoch() {
         return replica.currentEpoch();
     }
 
+    /** The sid this server leads or follows, or -1 while LOOKING. */
     public long leader() {
         if (leading != null) {
             return config.myId();
@@ -172,10 +173,12 @@ public final class Peer {
         return learning != null ? learning.leader() : -1;
     }
 
+    /** The last zxid handed out for logging (durable or not). */
     public long lastLoggedZxid() {
         return replica.lastQueued();
     }
 
+    /** The last zxid handed to the state machine through {@link Ready#committed()}. */
     public long lastCommittedZxid() {
         return replica.lastCommitted();
     }
