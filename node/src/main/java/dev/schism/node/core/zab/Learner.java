@@ -19,7 +19,16 @@ import java.util.List;
  */
 public final class Learner {
     enum Stage {
-        CONNECTING, EPOCH_ACKED, SYNCING, SYNCED, SERVING
+        /** FOLLOWERINFO sent (and repeated), waiting for LEADERINFO. */
+        CONNECTING,
+        /** ACKEPOCH sent, waiting for the sync packet. */
+        EPOCH_ACKED,
+        /** Sync packet applied, waiting for NEWLEADER and for the synced history to be durable. */
+        SYNCING,
+        /** NEWLEADER acked and currentEpoch persisted; logging proposals, waiting for UPTODATE. */
+        SYNCED,
+        /** UPTODATE (or a PING) received: answering clients. */
+        SERVING
     }
 
     private final Replica r;
