@@ -14,6 +14,7 @@ import dev.schism.node.core.zab.Request;
 import dev.schism.node.core.zab.SyncMessage;
 import dev.schism.node.core.zab.SyncMode;
 import dev.schism.node.core.zab.UpToDate;
+import dev.schism.node.core.zab.ZabMessage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -69,27 +70,19 @@ public final class MessageCodec {
             o.writeLong(n.peerEpoch());
             o.writeInt(n.version());
         } else if (m instanceof FollowerInfo f) {
-            o.writeByte(FOLLOWERINFO);
-            o.writeLong(f.from());
-            o.writeLong(f.epoch());
+            header(o, FOLLOWERINFO, f);
             o.writeLong(f.attempt());
             o.writeBoolean(f.observer());
         } else if (m instanceof LeaderInfo l) {
-            o.writeByte(LEADERINFO);
-            o.writeLong(l.from());
-            o.writeLong(l.epoch());
+            header(o, LEADERINFO, l);
             o.writeLong(l.attempt());
         } else if (m instanceof AckEpoch a) {
-            o.writeByte(ACKEPOCH);
-            o.writeLong(a.from());
-            o.writeLong(a.epoch());
+            header(o, ACKEPOCH, a);
             o.writeLong(a.attempt());
             o.writeLong(a.currentEpoch());
             o.writeLong(a.lastZxid());
         } else if (m instanceof SyncMessage s) {
-            o.writeByte(SYNC);
-            o.writeLong(s.from());
-            o.writeLong(s.epoch());
+            header(o, SYNC, s);
             o.writeLong(s.attempt());
             o.writeByte(s.mode().ordinal());
             o.writeLong(s.peerLast());
@@ -105,51 +98,42 @@ public final class MessageCodec {
             }
             o.writeLong(s.committed());
         } else if (m instanceof NewLeader n) {
-            o.writeByte(NEWLEADER);
-            o.writeLong(n.from());
-            o.writeLong(n.epoch());
+            header(o, NEWLEADER, n);
             o.writeLong(n.attempt());
         } else if (m instanceof Ack a) {
-            o.writeByte(ACK);
-            o.writeLong(a.from());
-            o.writeLong(a.epoch());
+            header(o, ACK, a);
             o.writeLong(a.attempt());
             o.writeLong(a.zxid());
         } else if (m instanceof UpToDate u) {
-            o.writeByte(UPTODATE);
-            o.writeLong(u.from());
-            o.writeLong(u.epoch());
+            header(o, UPTODATE, u);
             o.writeLong(u.committed());
         } else if (m instanceof Proposal p) {
-            o.writeByte(PROPOSAL);
-            o.writeLong(p.from());
-            o.writeLong(p.epoch());
+            header(o, PROPOSAL, p);
             writeTxn(o, p.txn());
         } else if (m instanceof Commit c) {
-            o.writeByte(COMMIT);
-            o.writeLong(c.from());
-            o.writeLong(c.epoch());
+            header(o, COMMIT, c);
             o.writeLong(c.zxid());
         } else if (m instanceof Inform i) {
-            o.writeByte(INFORM);
-            o.writeLong(i.from());
-            o.writeLong(i.epoch());
+            header(o, INFORM, i);
             writeTxn(o, i.txn());
         } else if (m instanceof Ping p) {
-            o.writeByte(PING);
-            o.writeLong(p.from());
-            o.writeLong(p.epoch());
+            header(o, PING, p);
             o.writeLong(p.committed());
         } else if (m instanceof Request q) {
-            o.writeByte(REQUEST);
-            o.writeLong(q.from());
-            o.writeLong(q.epoch());
+            header(o, REQUEST, q);
             o.writeLong(q.attempt());
             o.writeLong(q.requestId());
             writeBytes(o, q.payload());
         } else {
             throw new IllegalArgumentException("cannot encode message type " + m.getClass().getName());
         }
+    }
+
+    /** Every ZAB packet starts with its type, sender and epoch. */
+    private static void header(DataOutputStream o, byte type, ZabMessage z) throws IOException {
+        o.writeByte(type);
+        o.writeLong(z.from());
+        o.writeLong(z.epoch());
     }
 
     private static void writeTxn(DataOutputStream o, Txn t) throws IOException {

@@ -45,12 +45,16 @@ public final class Outbox {
         truncateTo = truncateTo < 0 ? zxid : Math.min(truncateTo, zxid);
     }
 
-    /** Replace the whole log and state by a snapshot; earlier appends and applies of this batch vanish. */
+    /**
+     * Replace the whole log and state by a snapshot; earlier appends and applies of this batch vanish. Applies
+     * above the snapshot vanish too: the core's commit point drops to the snapshot with it, so it hands those
+     * txns out again once they are in the new log, and applying them now as well would apply them twice.
+     */
     public void installSnapshot(Snapshot s) {
         snapshot = s;
         truncateTo = -1;
         toLog.clear();
-        committed.removeIf(t -> t.zxid() <= s.zxid());
+        committed.clear();
     }
 
     public void commit(Txn txn) {
@@ -62,30 +66,27 @@ public final class Outbox {
     }
 
     public Ready drain() {
-        if (!toLog.isEmpty() && !messages.isEmpty()) {
-            // No message of this core depends on the durability of appends made in the same batch (every
-            // durability-dependent packet is produced by persisted()), so hand the messages out first, in
-            // a batch without appends: a shell that holds messages until its fsync need not hold these,
-            // and proposals reach followers while the leader's own fsync is still running.
-            Ready first = new Ready(acceptedEpoch, currentEpoch, snapshot, truncateTo, List.of(), false, messages,
-                    List.of(), List.of());
-            acceptedEpoch = -1;
-            currentEpoch = -1;
-            snapshot = null;
-            truncateTo = -1;
-            messages = new ArrayList<>();
-            return first;
-        }
-        Ready r = new Ready(acceptedEpoch, currentEpoch, snapshot, truncateTo, toLog, !toLog.isEmpty(), messages,
-                committed, roleChanges);
+        // No message of this core depends on the durability of appends made in the same batch (every
+        // durability-dependent packet is produced by persisted()), so when both are pending the messages go
+        // first, in a batch without appends: a shell that holds messages until its fsync need not hold
+        // these, and proposals reach followers while the leader's own fsync is still running. The appends,
+        // applies and role changes stay for the next batch.
+        boolean messagesFirst = !toLog.isEmpty() && !messages.isEmpty();
+        Ready r = messagesFirst
+                ? new Ready(acceptedEpoch, currentEpoch, snapshot, truncateTo, List.of(), false, messages, List.of(),
+                        List.of())
+                : new Ready(acceptedEpoch, currentEpoch, snapshot, truncateTo, toLog, !toLog.isEmpty(), messages,
+                        committed, roleChanges);
         acceptedEpoch = -1;
         currentEpoch = -1;
         snapshot = null;
         truncateTo = -1;
-        toLog = new ArrayList<>();
         messages = new ArrayList<>();
-        committed = new ArrayList<>();
-        roleChanges = new ArrayList<>();
+        if (!messagesFirst) {
+            toLog = new ArrayList<>();
+            committed = new ArrayList<>();
+            roleChanges = new ArrayList<>();
+        }
         return r;
     }
 

@@ -30,7 +30,6 @@ public final class Peer {
     private final Replica replica;
     private final Election election;
     private final SeededBugs bugs = new SeededBugs();
-    private Role role = Role.LOOKING;
     private Leader leading;
     private Learner learning;
     private String lastReason = "started";
@@ -147,7 +146,13 @@ public final class Peer {
     }
 
     public Role role() {
-        return role;
+        if (leading != null) {
+            return Role.LEADING;
+        }
+        if (learning != null) {
+            return config.isObserver() ? Role.OBSERVING : Role.FOLLOWING;
+        }
+        return Role.LOOKING;
     }
 
     /** True while this server may answer clients (synced follower/observer, or established leader). */
@@ -155,11 +160,12 @@ public final class Peer {
         return (leading != null && leading.established()) || (learning != null && learning.serving());
     }
 
-    /** Current ZAB epoch (currentEpoch), the leader this server follows (or -1), last logged/committed zxid. */
+    /** Current ZAB epoch (the persisted currentEpoch). */
     public long epoch() {
         return replica.currentEpoch();
     }
 
+    /** The sid this server leads or follows, or -1 while LOOKING. */
     public long leader() {
         if (leading != null) {
             return config.myId();
@@ -167,10 +173,12 @@ public final class Peer {
         return learning != null ? learning.leader() : -1;
     }
 
+    /** The last zxid handed out for logging (durable or not). */
     public long lastLoggedZxid() {
         return replica.lastQueued();
     }
 
+    /** The last zxid handed to the state machine through {@link Ready#committed()}. */
     public long lastCommittedZxid() {
         return replica.lastCommitted();
     }
@@ -189,7 +197,6 @@ public final class Peer {
         if (d == null) {
             return;
         }
-        role = d.role();
         if (d.role() == Role.LEADING) {
             leading = new Leader(replica, election, bugs);
             leading.start();
@@ -211,14 +218,13 @@ public final class Peer {
         lastReason = reason;
         leading = null;
         learning = null;
-        role = Role.LOOKING;
         replica.report(Role.LOOKING, -1, -1, false);
         election.start(replica.lastQueued(), replica.currentEpoch());
     }
 
     @Override
     public String toString() {
-        return "Peer{sid=" + config.myId() + " " + role + " epoch=" + replica.currentEpoch() + " leader=" + leader()
+        return "Peer{sid=" + config.myId() + " " + role() + " epoch=" + replica.currentEpoch() + " leader=" + leader()
                 + " logged=" + Zxid.hex(replica.lastQueued()) + " committed=" + Zxid.hex(replica.lastCommitted())
                 + (serving() ? " serving" : "") + "}";
     }

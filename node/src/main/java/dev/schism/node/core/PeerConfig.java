@@ -28,9 +28,13 @@ public record PeerConfig(long myId, Set<Long> voters, Set<Long> observers, int m
         return (int) Math.max(1, (ms + msPerTick - 1) / msPerTick);
     }
 
+    /** How many voters make a majority. */
+    public int quorumSize() {
+        return voters.size() / 2 + 1;
+    }
+
     /** True if {@code acks} (sids) contain a majority of the voters; observers never count. */
     public boolean isQuorum(java.util.Collection<Long> acks) {
-        long n = acks.stream().distinct().filter(voters::contains).count();
-        return n > voters.size() / 2;
+        return acks.stream().distinct().filter(voters::contains).count() >= quorumSize();
     }
 }

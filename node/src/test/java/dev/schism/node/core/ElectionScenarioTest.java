@@ -29,11 +29,7 @@ class ElectionScenarioTest {
 
     @Test
     void equalHistoriesElectTheHighestSid() {
-        LoopbackCluster c = new LoopbackCluster(Set.of(1L, 2L, 3L), Set.of());
-        for (long sid = 1; sid <= 3; sid++) {
-            c.start(sid, LoopbackCluster.fresh());
-        }
-        c.run(100);
+        LoopbackCluster c = LoopbackCluster.elected(Set.of(1L, 2L, 3L), Set.of());
         assertEquals(3, c.leader(), c.toString());
         assertEquals(1, c.peers.get(3L).epoch());
         RoleChange leading = c.roles.get(3L).get(c.roles.get(3L).size() - 1);
@@ -99,16 +95,11 @@ class ElectionScenarioTest {
 
     @Test
     void proposalsCommitEverywhereInOrder() {
-        LoopbackCluster c = new LoopbackCluster(Set.of(1L, 2L, 3L), Set.of(4L));
-        for (long sid = 1; sid <= 4; sid++) {
-            c.start(sid, LoopbackCluster.fresh());
-        }
-        c.run(100);
+        LoopbackCluster c = LoopbackCluster.elected(Set.of(1L, 2L, 3L), Set.of(4L));
         long leader = c.leader();
         for (int i = 0; i < 10; i++) {
             long sid = 1 + (long) (i % 4); // via the leader, the followers and the observer
-            assertTrue(c.peers.get(sid).propose(("w" + i).getBytes(StandardCharsets.UTF_8)), c.toString());
-            c.drain(sid);
+            assertTrue(c.propose(sid, ("w" + i).getBytes(StandardCharsets.UTF_8)), c.toString());
             c.run(3);
         }
         c.run(20);
@@ -121,11 +112,7 @@ class ElectionScenarioTest {
 
     @Test
     void isolatedLeaderStepsDownAndTheRestElectANewOne() {
-        LoopbackCluster c = new LoopbackCluster(Set.of(1L, 2L, 3L), Set.of());
-        for (long sid = 1; sid <= 3; sid++) {
-            c.start(sid, LoopbackCluster.fresh());
-        }
-        c.run(100);
+        LoopbackCluster c = LoopbackCluster.elected(Set.of(1L, 2L, 3L), Set.of());
         long old = c.leader();
         c.isolated.add(old);
         c.run(200);
@@ -142,16 +129,11 @@ class ElectionScenarioTest {
 
     @Test
     void restartedFollowerRejoinsQuicklyAndCatchesUp() {
-        LoopbackCluster c = new LoopbackCluster(Set.of(1L, 2L, 3L), Set.of());
-        for (long sid = 1; sid <= 3; sid++) {
-            c.start(sid, LoopbackCluster.fresh());
-        }
-        c.run(100);
+        LoopbackCluster c = LoopbackCluster.elected(Set.of(1L, 2L, 3L), Set.of());
         long leader = c.leader();
         long victim = leader == 1 ? 2 : 1;
         for (int i = 0; i < 5; i++) {
-            c.peers.get(leader).propose(new byte[] {(byte) i});
-            c.drain(leader);
+            c.propose(leader, new byte[] {(byte) i});
         }
         c.run(5);
         List<Txn> before = List.copyOf(c.machines.get(victim).txns);
@@ -160,8 +142,7 @@ class ElectionScenarioTest {
         // start over, so the leader still holds a session with the very same number.
         c.peers.remove(victim);
         for (int i = 5; i < 8; i++) {
-            c.peers.get(leader).propose(new byte[] {(byte) i});
-            c.drain(leader);
+            c.propose(leader, new byte[] {(byte) i});
         }
         c.run(5);
         c.start(victim, new DurableState(1, 1, null, before));
@@ -178,33 +159,25 @@ class ElectionScenarioTest {
         c.run(20);
         assertEquals(1, c.leader(), c.toString());
         assertEquals(2, c.machines.get(1L).txns.size());
-        assertTrue(c.peers.get(1L).propose(new byte[] {9}));
-        c.drain(1);
+        assertTrue(c.propose(1, new byte[] {9}));
         assertEquals(3, c.machines.get(1L).txns.size());
     }
 
     /** ZOOKEEPER-2845 / 1154: a txn only the old leader logged must be truncated, never applied. */
     @Test
     void orphanTxnOfACutOffLeaderIsTruncatedAndNeverApplied() {
-        LoopbackCluster c = new LoopbackCluster(Set.of(1L, 2L, 3L), Set.of());
-        for (long sid = 1; sid <= 3; sid++) {
-            c.start(sid, LoopbackCluster.fresh());
-        }
-        c.run(100);
+        LoopbackCluster c = LoopbackCluster.elected(Set.of(1L, 2L, 3L), Set.of());
         long old = c.leader();
-        assertTrue(c.peers.get(old).propose("committed".getBytes(StandardCharsets.UTF_8)));
-        c.drain(old);
+        assertTrue(c.propose(old, "committed".getBytes(StandardCharsets.UTF_8)));
         c.run(5);
         c.isolated.add(old);
-        assertTrue(c.peers.get(old).propose("orphan".getBytes(StandardCharsets.UTF_8)), "still leading");
-        c.drain(old);
+        assertTrue(c.propose(old, "orphan".getBytes(StandardCharsets.UTF_8)), "still leading");
         long orphanZxid = c.peers.get(old).lastLoggedZxid();
         c.run(200);
         long now = c.leader();
         assertNotEquals(-1, now);
         assertNotEquals(old, now);
-        assertTrue(c.peers.get(now).propose("after".getBytes(StandardCharsets.UTF_8)));
-        c.drain(now);
+        assertTrue(c.propose(now, "after".getBytes(StandardCharsets.UTF_8)));
         c.run(5);
         c.isolated.clear();
         c.run(200);

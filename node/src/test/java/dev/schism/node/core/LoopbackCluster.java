@@ -56,6 +56,23 @@ final class LoopbackCluster {
         return p;
     }
 
+    /** Starts every voter and observer with an empty disk, in sid order, and lets them elect for 100 ticks. */
+    static LoopbackCluster elected(Set<Long> voters, Set<Long> observers) {
+        LoopbackCluster c = new LoopbackCluster(voters, observers);
+        List<Long> all = new ArrayList<>(voters);
+        all.addAll(observers);
+        all.stream().sorted().forEach(sid -> c.start(sid, fresh()));
+        c.run(100);
+        return c;
+    }
+
+    /** A client write at {@code sid}, with the resulting batch executed at once; false if not serving. */
+    boolean propose(long sid, byte[] payload) {
+        boolean accepted = peers.get(sid).propose(payload);
+        drain(sid);
+        return accepted;
+    }
+
     static DurableState fresh() {
         return new DurableState(0, 0, null, List.of());
     }

@@ -51,8 +51,7 @@ class PeerFuzzTest {
                     c.run(1);
                 }
                 if (rnd.nextInt(5) == 0) {
-                    c.peers.get(1 + (long) rnd.nextInt(4)).propose(new byte[] {(byte) round});
-                    c.drain(target);
+                    c.propose(1 + (long) rnd.nextInt(4), new byte[] {(byte) round});
                 }
             }
             c.run(200);

@@ -1,13 +1,16 @@
 package dev.schism.node.core;
 
 import dev.schism.node.core.election.Notification;
+import dev.schism.node.core.zab.Ack;
 import dev.schism.node.core.zab.FollowerInfo;
 import dev.schism.node.core.zab.LeaderInfo;
 import dev.schism.node.core.zab.NewLeader;
 import dev.schism.node.core.zab.SyncMessage;
 import dev.schism.node.core.zab.SyncMode;
+import dev.schism.node.core.zab.UpToDate;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -63,14 +66,14 @@ class PeerTest {
         Ready first = p.ready();
         Ready second = p.ready();
         assertEquals(List.of(t), first.toLog().isEmpty() ? second.toLog() : first.toLog(), "the DIFF is logged");
-        assertFalse(sent(first, dev.schism.node.core.zab.Ack.class) || sent(second, dev.schism.node.core.zab.Ack.class),
+        assertFalse(sent(first, Ack.class) || sent(second, Ack.class),
                 "no NEWLEADER ack before fsync");
         assertEquals(-1, Math.max(first.currentEpoch(), second.currentEpoch()),
                 "currentEpoch not before the history is durable (ZOOKEEPER-4643)");
         p.persisted(t.zxid());
         Ready acked = p.ready();
         assertEquals(1, acked.currentEpoch());
-        assertTrue(sent(acked, dev.schism.node.core.zab.Ack.class));
+        assertTrue(sent(acked, Ack.class));
         assertTrue(machine.txns.isEmpty(), "nothing applied before the leader says it is committed");
     }
 
@@ -86,6 +89,62 @@ class PeerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Peer(config, new DurableState(1, 2, null, List.of()), machine));
         assertTrue(e.getMessage().contains("acceptedEpoch 1 is below currentEpoch 2"), e.getMessage());
+    }
+
+    /**
+     * A shell may collect several inputs into one Ready. If a learner's commits are still in the batch when it
+     * installs an older snapshot (from a new leader that had applied less than it), those commits must not be
+     * applied on top of the snapshot: the core forgets them with the snapshot and commits them again later.
+     */
+    @Test
+    void commitsOfTheSameBatchAboveAnInstalledSnapshotAreNotAppliedTwice() {
+        Peer p = followerOfTwo();
+        List<Txn> applied = new ArrayList<>();
+        execute(p, applied);
+        Txn t1 = new Txn(Zxid.make(1, 1), new byte[] {1});
+        Txn t2 = new Txn(Zxid.make(1, 2), new byte[] {2});
+        p.step(new LeaderInfo(2, 1, 1));
+        p.step(new SyncMessage(2, 1, 1, SyncMode.DIFF, 0, -1, null, List.of(t1, t2), 0));
+        p.step(new NewLeader(2, 1, 1));
+        execute(p, applied);
+        p.step(new UpToDate(2, 1, t2.zxid()));
+        assertTrue(p.serving(), p.toString());
+        // Without collecting that batch: 2 turns out to follow 3, which leads and syncs us from its snapshot at t1.
+        p.step(new Notification(2, Role.FOLLOWING, 3, 0, 2, 1, 2));
+        p.step(new Notification(3, Role.LEADING, 3, 0, 2, 1, 2));
+        assertEquals(3, p.leader(), p.toString());
+        p.step(new LeaderInfo(3, 2, 2));
+        p.step(new SyncMessage(3, 2, 2, SyncMode.SNAP, t2.zxid(), -1, new Snapshot(t1.zxid(), new byte[0]),
+                List.of(t2), t1.zxid()));
+        execute(p, applied, t1, t2);
+        p.step(new NewLeader(3, 2, 2));
+        execute(p, applied);
+        p.step(new UpToDate(3, 2, t2.zxid()));
+        execute(p, applied);
+        assertTrue(p.serving(), p.toString());
+        assertEquals(List.of(t1, t2), applied, "each committed txn applied once, in order");
+    }
+
+    /**
+     * Runs the peer's batches the way a shell does: restore, log (instantly durable), apply. A snapshot
+     * restores the state machine to the prefix of {@code history} it covers.
+     */
+    private static void execute(Peer p, List<Txn> applied, Txn... history) {
+        for (Ready r = p.ready(); !r.isEmpty(); r = p.ready()) {
+            if (r.snapshotToInstall() != null) {
+                long at = r.snapshotToInstall().zxid();
+                applied.clear();
+                for (Txn t : history) {
+                    if (t.zxid() <= at) {
+                        applied.add(t);
+                    }
+                }
+            }
+            if (!r.toLog().isEmpty()) {
+                p.persisted(r.toLog().get(r.toLog().size() - 1).zxid());
+            }
+            applied.addAll(r.committed());
+        }
     }
 
     private static boolean sent(Ready r, Class<?> type) {

@@ -15,15 +15,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One seeded, single-threaded run of an ensemble of {@link Peer}s: a chaos phase (loss, duplication,
  * delay, partitions, crashes that lose un-fsynced appends, crashes in the middle of a {@link Ready},
  * paused clocks, client proposals at random servers), then everything heals and the run must establish a
- * leader, commit a new proposal and have every server apply it within {@link Options#healTicks()}. {@link SafetyChecker} is consulted
- * after every action. The same seed always replays the same run.
+ * leader, commit a new proposal and have every server apply it within {@link Options#healTicks()}.
+ * {@link SafetyChecker} is consulted after every action. The same seed always replays the same run.
  */
 final class Simulation {
     /** Knobs of one run; {@link #forSeed} picks the ensemble shape from the seed. */
@@ -70,7 +72,7 @@ final class Simulation {
     private final Trace trace = new Trace(50);
     private final List<SimNode> nodes = new ArrayList<>();
     private long now;
-    final java.util.Map<String, Long> stats = new java.util.TreeMap<>();
+    final Map<String, Long> stats = new TreeMap<>();
     private int proposals;
     private String marker;
     private Txn committedMarker;
@@ -401,7 +403,7 @@ final class Simulation {
         return b.toString();
     }
 
-    java.util.Map<String, Long> messageTypes() {
+    Map<String, Long> messageTypes() {
         return net.byType;
     }
 

@@ -2,6 +2,9 @@ package dev.schism.node.sim;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -25,7 +28,7 @@ class SimulationTest {
         long started = System.nanoTime();
         long messages = 0;
         long committed = 0;
-        java.util.Map<String, Long> stats = new java.util.TreeMap<>();
+        Map<String, Long> stats = new TreeMap<>();
         for (long seed = first; seed < first + count; seed++) {
             Simulation sim = new Simulation(seed, Simulation.Options.forSeed(seed));
             try {

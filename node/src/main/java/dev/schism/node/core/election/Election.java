@@ -50,14 +50,6 @@ public final class Election {
         return looking;
     }
 
-    public long logicalClock() {
-        return logicalClock;
-    }
-
-    public Vote proposal() {
-        return looking ? proposal : decided;
-    }
-
     /** What this server would tell a peer about itself now: its state and vote (proposal while looking). */
     public Notification currentVote() {
         return looking ? new Notification(config.myId(), Role.LOOKING, proposal, logicalClock)
@@ -90,13 +82,13 @@ public final class Election {
         boolean voterSender = isVoter(n.from());
         if (!looking) {
             if (n.state() == Role.LOOKING) {
-                out.send(n.from(), new Notification(config.myId(), state, decided, decidedRound));
+                out.send(n.from(), currentVote());
             }
             return null;
         }
         if (!voterSender) {
             if (n.state() == Role.LOOKING) {
-                out.send(n.from(), new Notification(config.myId(), Role.LOOKING, proposal, logicalClock));
+                out.send(n.from(), currentVote());
             }
             return null;
         }
@@ -125,7 +117,7 @@ public final class Election {
             recordSelf();
             broadcast();
         } else if (n.electionEpoch() < logicalClock) {
-            out.send(n.from(), new Notification(config.myId(), Role.LOOKING, proposal, logicalClock));
+            out.send(n.from(), currentVote());
             return null;
         } else if (vote.beats(proposal) || !isVoter(proposal.leader())) {
             proposal = vote;
@@ -225,14 +217,15 @@ public final class Election {
 
     private void recordSelf() {
         if (isVoter(config.myId())) {
-            recvset.put(config.myId(), new Notification(config.myId(), Role.LOOKING, proposal, logicalClock));
+            recvset.put(config.myId(), currentVote());
         }
     }
 
     private void broadcast() {
+        Notification mine = currentVote();
         for (long sid : voterOrder) {
             if (sid != config.myId()) {
-                out.send(sid, new Notification(config.myId(), Role.LOOKING, proposal, logicalClock));
+                out.send(sid, mine);
             }
         }
     }

@@ -78,10 +78,6 @@ public final class Leader {
         return established;
     }
 
-    public long epoch() {
-        return epoch;
-    }
-
     /** Non-null once this leadership is over (the reason); the peer then goes LOOKING. */
     public String abandoned() {
         return abandoned;
@@ -177,9 +173,7 @@ public final class Leader {
 
     /** A quorum (with the leader) promised the new epoch: it becomes current and sync starts. */
     private void finishDiscovery() {
-        Set<Long> acks = new HashSet<>(epochAcks);
-        acks.add(me);
-        if (discoveryDone || epoch < 0 || !config.isQuorum(acks)) {
+        if (discoveryDone || epoch < 0 || !quorumWithMe(epochAcks)) {
             return;
         }
         discoveryDone = true;
@@ -198,7 +192,8 @@ public final class Leader {
 
     private void startSync(LearnerHandler h) {
         SyncPlan plan = SyncPlan.decide(h.peerLast, r.log());
-        if (plan.mode() != SyncMode.SNAP && r.log().range(plan.from(), r.lastQueued()).size() > Replica.WINDOW) {
+        List<Txn> txns = plan.mode() == SyncMode.SNAP ? List.of() : r.log().range(plan.from(), r.lastQueued());
+        if (txns.size() > Replica.WINDOW) {
             plan = new SyncPlan(SyncMode.SNAP, -1, -1); // a snapshot is cheaper than this long a DIFF
         }
         if (diffInsteadOfTrunc && plan.mode() == SyncMode.TRUNC) {
@@ -212,8 +207,8 @@ public final class Leader {
             if (from < r.log().base() || from > r.lastQueued()) {
                 return; // the log no longer reaches back to the snapshot; retried on the next ping
             }
+            txns = r.log().range(from, r.lastQueued());
         }
-        List<Txn> txns = r.log().range(from, r.lastQueued());
         h.sync = new SyncMessage(me, epoch, h.attempt, plan.mode(), h.peerLast, plan.truncateTo(), snap, txns,
                 r.lastCommitted());
         h.acked = txns.isEmpty() ? from : txns.get(txns.size() - 1).zxid();
@@ -260,14 +255,15 @@ public final class Leader {
     }
 
     private void checkEstablish() {
-        if (established || !discoveryDone || !r.fullyPersisted()) {
-            return;
-        }
-        Set<Long> acks = new HashSet<>(newLeaderAcks);
-        acks.add(me);
-        if (config.isQuorum(acks)) {
+        if (!established && discoveryDone && r.fullyPersisted() && quorumWithMe(newLeaderAcks)) {
             establish();
         }
+    }
+
+    private boolean quorumWithMe(Set<Long> learners) {
+        Set<Long> sids = new HashSet<>(learners);
+        sids.add(me);
+        return config.isQuorum(sids);
     }
 
     private void establish() {
@@ -312,14 +308,15 @@ public final class Leader {
         if (!established) {
             return;
         }
+        // The highest zxid durable on a quorum of voters that includes the leader itself.
         List<Long> acked = new ArrayList<>();
         acked.add(r.lastPersisted());
         for (LearnerHandler h : handlers.values()) {
-            if (!h.observer && h.stage == LearnerHandler.Stage.SYNCED && config.voters().contains(h.sid)) {
+            if (h.stage == LearnerHandler.Stage.SYNCED && config.voters().contains(h.sid)) {
                 acked.add(h.acked);
             }
         }
-        int quorum = config.voters().size() / 2 + 1;
+        int quorum = config.quorumSize();
         if (acked.size() < quorum) {
             return;
         }
@@ -357,13 +354,12 @@ public final class Leader {
             }
         } else {
             Set<Long> heard = new HashSet<>();
-            heard.add(me);
             for (LearnerHandler h : handlers.values()) {
                 if (h.stage == LearnerHandler.Stage.SYNCED && now - h.lastHeard <= timing.syncTimeout()) {
                     heard.add(h.sid);
                 }
             }
-            if (!config.isQuorum(heard)) {
+            if (!quorumWithMe(heard)) {
                 abandoned = "not sufficient followers synced within syncLimit";
                 return;
             }

@@ -19,7 +19,16 @@ import java.util.List;
  */
 public final class Learner {
     enum Stage {
-        CONNECTING, EPOCH_ACKED, SYNCING, SYNCED, SERVING
+        /** FOLLOWERINFO sent (and repeated), waiting for LEADERINFO. */
+        CONNECTING,
+        /** ACKEPOCH sent, waiting for the sync packet. */
+        EPOCH_ACKED,
+        /** Sync packet applied, waiting for NEWLEADER and for the synced history to be durable. */
+        SYNCING,
+        /** NEWLEADER acked and currentEpoch persisted; logging proposals, waiting for UPTODATE. */
+        SYNCED,
+        /** UPTODATE (or a PING) received: answering clients. */
+        SERVING
     }
 
     private final Replica r;
@@ -41,7 +50,6 @@ public final class Learner {
     private long commitTarget = -1;
     private long requestId;
     private long now;
-    private long sessionStart;
     private long lastHeard;
     private String abandoned;
 
@@ -322,7 +330,9 @@ public final class Learner {
     public void tick() {
         now++;
         if (stage != Stage.SERVING) {
-            if (now - sessionStart > timing.initTimeout()) {
+            // One initLimit window for the whole learner, not per session: restarted sessions must not
+            // let a learner wait on an unresponsive leader forever.
+            if (now > timing.initTimeout()) {
                 abandoned = "not synced with leader " + leader + " within initLimit (" + stage + ")";
             } else if (stage == Stage.CONNECTING && now % infoInterval == 0) {
                 sendInfo();

@@ -51,10 +51,6 @@ public final class Replica {
         return config;
     }
 
-    public long myId() {
-        return config.myId();
-    }
-
     public Outbox out() {
         return out;
     }
@@ -167,7 +163,10 @@ public final class Replica {
         return promisedLeader == leader && promisedEpoch == epoch;
     }
 
-    /** Journals a role change, once per actual change of the reported role. */
+    /**
+     * Journals a role change. Every failed leader or learner attempt goes LOOKING again, so a LOOKING that
+     * follows LOOKING is not journaled twice; FOLLOWING/LEADING always are (each names a new epoch or leader).
+     */
     public void report(Role role, long epoch, long leader, boolean serving) {
         if (role == reported && role == Role.LOOKING) {
             return;

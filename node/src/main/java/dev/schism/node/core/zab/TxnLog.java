@@ -51,10 +51,6 @@ public final class TxnLog {
         return zxid == base || indexOf(zxid) >= 0;
     }
 
-    public boolean contains(long zxid) {
-        return indexOf(zxid) >= 0;
-    }
-
     /** Largest zxid in the log (or the base) strictly below {@code zxid}. */
     public long floorBelow(long zxid) {
         int lo = start;
