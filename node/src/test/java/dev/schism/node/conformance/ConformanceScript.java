@@ -68,6 +68,7 @@ final class ConformanceScript {
             return "ok";
         });
         t.step("A create /c/e- after deletes", () -> a.create("/c/e-", b(""), OPEN, CreateMode.EPHEMERAL_SEQUENTIAL));
+        t.catchUp(b);
         t.step("B getChildren2 /c", () -> {
             Stat st = new Stat();
             List<String> kids = b.getChildren("/c", false, st);
@@ -85,6 +86,7 @@ final class ConformanceScript {
                 Transcript.create("/c/n", "1", CreateMode.PERSISTENT),
                 Op.delete("/c/m", -1),
                 Op.setData("/c/k", b("3"), 9)))));
+        t.catchUp(b);
         t.step("B exists /c/n", () -> t.stat(b.exists("/c/n", false)));
         t.step("A multi NoNode", () -> t.results(a.multi(List.of(
                 Op.check("/c/none", -1),
@@ -93,11 +95,13 @@ final class ConformanceScript {
                 Transcript.create("/c/k", "", CreateMode.PERSISTENT)))));
         t.step("A createContainer /box", () -> a.create("/box", b(""), OPEN, CreateMode.CONTAINER));
         t.step("A create /box/item", () -> a.create("/box/item", b(""), OPEN, CreateMode.PERSISTENT));
+        t.catchUp(b);
         t.step("B exists /box", () -> t.stat(b.exists("/box", false)));
         t.step("A delete /zookeeper", () -> {
             a.delete("/zookeeper", -1);
             return "ok";
         });
+        t.catchUp(b);
         t.step("B getChildren /zookeeper", () -> sorted(b.getChildren("/zookeeper", false)));
         t.step("B getACL /c", () -> b.getACL("/c", new Stat()).toString().replace('\n', ' '));
         t.step("A setACL /c", () -> t.stat(a.setACL("/c", OPEN, 0)));

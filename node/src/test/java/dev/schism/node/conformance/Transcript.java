@@ -81,15 +81,24 @@ final class Transcript {
     }
 
     /**
+     * Reads are served by the server a client is connected to and may lag the leader (in ZooKeeper as in
+     * Schism), so before B reads what A just wrote, B syncs: its server then has applied every write the
+     * leader had committed. Without this the transcript would depend on replication timing.
+     */
+    void catchUp(ZooKeeper reader) throws InterruptedException {
+        CountDownLatch synced = new CountDownLatch(1);
+        reader.sync("/", (rc, path, ctx) -> synced.countDown(), null);
+        if (!synced.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("sync did not complete");
+        }
+    }
+
+    /**
      * Waits until every event caused by writes so far has reached the watching client: a sync through the
      * leader, then an async round trip whose callback runs after all earlier events on the event thread.
      */
     void drainEvents(ZooKeeper watching) throws InterruptedException {
-        CountDownLatch synced = new CountDownLatch(1);
-        watching.sync("/", (rc, path, ctx) -> synced.countDown(), null);
-        if (!synced.await(10, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("sync did not complete");
-        }
+        catchUp(watching);
         CountDownLatch barrier = new CountDownLatch(1);
         watching.exists("/", false, (AsyncCallback.StatCallback) (rc, path, ctx, stat) -> barrier.countDown(), null);
         if (!barrier.await(10, TimeUnit.SECONDS)) {
