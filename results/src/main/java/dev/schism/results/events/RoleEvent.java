@@ -1,5 +1,6 @@
 package dev.schism.results.events;
 
+import dev.schism.results.json.JsonLine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -44,15 +45,7 @@ public record RoleEvent(long t, int node, Kind event, long epoch, int leader, St
 
     /** Parses one journal line; throws IllegalArgumentException naming the missing or bad field. */
     public static RoleEvent fromLine(String line) {
-        JsonNode n;
-        try {
-            n = MAPPER.readTree(line);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("not a JSON object: " + e.getMessage());
-        }
-        if (n == null || !n.isObject()) {
-            throw new IllegalArgumentException("expected a JSON object");
-        }
+        JsonNode n = JsonLine.object(line);
         String ev = text(n, "event");
         Kind kind;
         try {

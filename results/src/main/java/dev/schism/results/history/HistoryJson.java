@@ -1,5 +1,6 @@
 package dev.schism.results.history;
 
+import dev.schism.results.json.JsonLine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,15 +38,7 @@ public final class HistoryJson {
 
     /** Parses one line; throws IllegalArgumentException naming the missing or bad field. */
     public static Op fromLine(String line) {
-        JsonNode n;
-        try {
-            n = MAPPER.readTree(line);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("not a JSON object: " + e.getMessage());
-        }
-        if (n == null || !n.isObject()) {
-            throw new IllegalArgumentException("expected a JSON object");
-        }
+        JsonNode n = JsonLine.object(line);
         JsonNode p = require(n, "process");
         long process = p.isTextual() && p.asText().equals("nemesis") ? Op.NEMESIS : requireLong(p, "process");
         OpType type = OpType.fromWire(require(n, "type").asText());
