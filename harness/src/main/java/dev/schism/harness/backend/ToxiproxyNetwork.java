@@ -1,5 +1,6 @@
 package dev.schism.harness.backend;
 
+import dev.schism.harness.nemesis.Channel;
 import dev.schism.harness.nemesis.Grudge;
 import dev.schism.harness.nemesis.NetworkControl;
 import dev.schism.harness.nemesis.PartitionMode;
@@ -11,71 +12,115 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Node-to-node faults through Toxiproxy, driven only by toxiproxy-java so the real server and the
- * embedded one are interchangeable. Each directed link a→b has its own proxies (one per port the link
- * uses); cutting the link puts toxics on both streams of those proxies: {@code timeout 0} (drop),
- * {@code bandwidth 0} (stall), or disables them (refuse). Latency goes on the upstream (a→b) stream only,
- * so each direction gets its own delay.
+ * embedded one are interchangeable. Each directed link a→b has its own proxy per {@link Channel}; cutting
+ * the link puts toxics on both streams of those proxies: {@code timeout 0} (drop), {@code bandwidth 0}
+ * (stall), or disables them (refuse). A new partition is applied as a difference from the current one:
+ * new cuts go on first, then cuts no longer wanted come off, so a proxy cut in both is never healed in
+ * between. Latency goes on the upstream (a→b) stream only, so each direction gets its own delay.
  */
 public final class ToxiproxyNetwork implements NetworkControl {
-    private final Map<Grudge.Link, List<Proxy>> links;
-    private final Map<Proxy, List<Toxic>> cuts = new LinkedHashMap<>();
-    private final List<Proxy> disabled = new ArrayList<>();
+    private final Map<Grudge.Link, Map<Channel, Proxy>> links;
+    /** Proxies cut right now, with their mode and (for drop and stall) the toxics that cut them. */
+    private final Map<Proxy, Cut> cuts = new LinkedHashMap<>();
     private final List<Toxic> latencies = new ArrayList<>();
 
-    /** {@code links}: for every directed node pair, the proxies its bytes pass through. */
-    public ToxiproxyNetwork(Map<Grudge.Link, List<Proxy>> links) {
-        this.links = Map.copyOf(links);
+    private record Cut(PartitionMode mode, List<Toxic> toxics) {
+    }
+
+    /** {@code links}: for every directed node pair, the proxy its bytes pass through on each channel. */
+    public ToxiproxyNetwork(Map<Grudge.Link, Map<Channel, Proxy>> links) {
+        Map<Grudge.Link, Map<Channel, Proxy>> copy = new LinkedHashMap<>();
+        links.forEach((l, ps) -> copy.put(l, Map.copyOf(ps)));
+        this.links = copy;
     }
 
     @Override
-    public synchronized void partition(Grudge grudge, PartitionMode mode) throws IOException {
-        heal();
+    public synchronized void partition(Grudge grudge, PartitionMode mode, Set<Channel> channels) throws IOException {
+        Map<Proxy, PartitionMode> wanted = new LinkedHashMap<>();
         for (Grudge.Link l : grudge.links()) {
-            List<Proxy> ps = links.get(l);
+            Map<Channel, Proxy> ps = links.get(l);
             if (ps == null) {
                 throw new IllegalArgumentException("no proxy for link " + l + " (known: " + links.keySet() + ")");
             }
-            for (Proxy p : ps) {
-                switch (mode) {
-                    case DROP -> cuts.put(p, List.of(
-                            p.toxics().timeout("schism-cut-up", ToxicDirection.UPSTREAM, 0),
-                            p.toxics().timeout("schism-cut-down", ToxicDirection.DOWNSTREAM, 0)));
-                    case STALL -> cuts.put(p, List.of(
-                            p.toxics().bandwidth("schism-cut-up", ToxicDirection.UPSTREAM, 0),
-                            p.toxics().bandwidth("schism-cut-down", ToxicDirection.DOWNSTREAM, 0)));
-                    case REFUSE -> {
-                        p.disable();
-                        disabled.add(p);
-                    }
+            for (Channel c : channels) {
+                Proxy p = ps.get(c);
+                if (p != null) {
+                    wanted.put(p, mode);
                 }
             }
         }
+        IOException first = null;
+        for (Map.Entry<Proxy, PartitionMode> w : wanted.entrySet()) {
+            Cut now = cuts.get(w.getKey());
+            if (now != null && now.mode() != w.getValue()) {
+                first = firstOf(first, uncut(w.getKey(), now));
+                cuts.remove(w.getKey());
+                now = null;
+            }
+            if (now == null) {
+                cuts.put(w.getKey(), cut(w.getKey(), w.getValue()));
+            }
+        }
+        for (Proxy p : new ArrayList<>(cuts.keySet())) {
+            if (!wanted.containsKey(p)) {
+                first = firstOf(first, uncut(p, cuts.remove(p)));
+            }
+        }
+        if (first != null) {
+            throw new IOException("partition change incomplete: " + first.getMessage(), first);
+        }
+    }
+
+    private static Cut cut(Proxy p, PartitionMode mode) throws IOException {
+        return switch (mode) {
+            case DROP -> new Cut(mode, List.of(
+                    p.toxics().timeout("schism-cut-up", ToxicDirection.UPSTREAM, 0),
+                    p.toxics().timeout("schism-cut-down", ToxicDirection.DOWNSTREAM, 0)));
+            case STALL -> new Cut(mode, List.of(
+                    p.toxics().bandwidth("schism-cut-up", ToxicDirection.UPSTREAM, 0),
+                    p.toxics().bandwidth("schism-cut-down", ToxicDirection.DOWNSTREAM, 0)));
+            case REFUSE -> {
+                p.disable();
+                yield new Cut(mode, List.of());
+            }
+        };
+    }
+
+    /** Undoes one cut, trying every part of it; the first failure is returned rather than thrown. */
+    private static IOException uncut(Proxy p, Cut c) {
+        IOException first = null;
+        for (Toxic t : c.toxics()) {
+            try {
+                t.remove();
+            } catch (IOException ex) {
+                first = firstOf(first, ex);
+            }
+        }
+        if (c.mode() == PartitionMode.REFUSE) {
+            try {
+                p.enable();
+            } catch (IOException ex) {
+                first = firstOf(first, ex);
+            }
+        }
+        return first;
+    }
+
+    private static IOException firstOf(IOException first, IOException next) {
+        return first != null ? first : next;
     }
 
     @Override
     public synchronized void heal() throws IOException {
         IOException first = null;
-        for (Map.Entry<Proxy, List<Toxic>> e : cuts.entrySet()) {
-            for (Toxic t : e.getValue()) {
-                try {
-                    t.remove();
-                } catch (IOException ex) {
-                    first = first == null ? ex : first;
-                }
-            }
+        for (Map.Entry<Proxy, Cut> e : cuts.entrySet()) {
+            first = firstOf(first, uncut(e.getKey(), e.getValue()));
         }
         cuts.clear();
-        for (Proxy p : disabled) {
-            try {
-                p.enable();
-            } catch (IOException ex) {
-                first = first == null ? ex : first;
-            }
-        }
-        disabled.clear();
         if (first != null) {
             throw new IOException("heal incomplete: " + first.getMessage(), first);
         }
@@ -84,8 +129,8 @@ public final class ToxiproxyNetwork implements NetworkControl {
     @Override
     public synchronized void latency(long ms, long jitterMs) throws IOException {
         clearLatency();
-        for (List<Proxy> ps : links.values()) {
-            for (Proxy p : ps) {
+        for (Map<Channel, Proxy> ps : links.values()) {
+            for (Proxy p : ps.values()) {
                 latencies.add(p.toxics().latency("schism-latency", ToxicDirection.UPSTREAM, ms).setJitter(jitterMs));
             }
         }
@@ -98,7 +143,7 @@ public final class ToxiproxyNetwork implements NetworkControl {
             try {
                 t.remove();
             } catch (IOException ex) {
-                first = first == null ? ex : first;
+                first = firstOf(first, ex);
             }
         }
         latencies.clear();
@@ -108,7 +153,8 @@ public final class ToxiproxyNetwork implements NetworkControl {
     }
 
     @Override
-    public String toString() {
-        return "toxiproxy-network{" + links.size() + " links, " + cuts.size() + " cut, " + disabled.size() + " refused}";
+    public synchronized String toString() {
+        long refused = cuts.values().stream().filter(c -> c.mode() == PartitionMode.REFUSE).count();
+        return "toxiproxy-network{" + links.size() + " links, " + (cuts.size() - refused) + " cut, " + refused + " refused}";
     }
 }

@@ -10,6 +10,7 @@ import dev.schism.results.verdict.CheckResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -59,6 +60,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--partition-mode", defaultValue = "drop,stall,refuse", description = "Comma-separated partition modes to draw from: drop, stall, refuse (default: ${DEFAULT-VALUE}).")
     String partitionModes;
 
+    @Option(names = "--partition-links", defaultValue = "all,quorum", description = "Comma-separated link channels a partition cuts, drawn per partition: all, quorum (leader-learner traffic only), election (votes only; useful with kill or pause, which force elections) (default: ${DEFAULT-VALUE}).")
+    String partitionLinks;
+
     @Option(names = "--recovery", defaultValue = "5", description = "Seconds of workload after the final heal (default: ${DEFAULT-VALUE}).")
     double recovery;
 
@@ -80,7 +84,7 @@ public final class RunCommand implements Callable<Integer> {
         long s = seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
         TestSpec spec = new TestSpec(name != null ? name : w.name(), w.name(), NemesisPackages.parse(nemesis), nodes, timeLimit,
                 concurrency, rate, s, backend, Optional.ofNullable(injectBug), Optional.ofNullable(toxiproxy), nemesisInterval,
-                modes, recovery);
+                modes, Arrays.stream(partitionLinks.split(",")).map(String::trim).toList(), recovery);
         out.println("schism: " + spec);
         Runner runner = new Runner(out, System.console() != null, Optional.ofNullable(nodeJar));
         java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);

@@ -29,6 +29,9 @@ public @interface Chaos {
 
     long seed() default 1;
 
+    /** Comma-separated link channels a partition cuts, drawn per partition: all, quorum, election. */
+    String partitionLinks() default "all,quorum";
+
     /** Empty: no injected bug. */
     String injectBug() default "";
 

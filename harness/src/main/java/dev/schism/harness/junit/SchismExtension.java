@@ -40,7 +40,8 @@ public final class SchismExtension implements ParameterResolver, TestExecutionEx
         TestSpec spec = new TestSpec(ctx.getRequiredTestClass().getSimpleName() + "." + ctx.getRequiredTestMethod().getName(),
                 w.name(), NemesisPackages.parse(c.nemesis()), c.nodes(), c.timeLimit(), c.concurrency(), c.rate(), c.seed(), "local",
                 c.injectBug().isEmpty() ? Optional.empty() : Optional.of(c.injectBug()), Optional.empty(), c.nemesisInterval(),
-                Arrays.stream(c.partitionModes().split(",")).map(String::trim).map(PartitionMode::parse).toList(), c.recovery());
+                Arrays.stream(c.partitionModes().split(",")).map(String::trim).map(PartitionMode::parse).toList(),
+                Arrays.stream(c.partitionLinks().split(",")).map(String::trim).toList(), c.recovery());
         Path store = Path.of(System.getProperty("schism.store", "target/schism-store"));
         try {
             Runner.Outcome o = new Runner(System.out, false, Optional.empty()).run(spec, w, store);

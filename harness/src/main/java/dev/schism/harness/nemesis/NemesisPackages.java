@@ -24,10 +24,28 @@ public final class NemesisPackages {
                          Optional<ClockControl> clocks, LeaderProbe leader) {
     }
 
-    /** Tunables: the mean time between fault ops, the partition modes and grudges to draw from, and the seed. */
-    public record Options(long intervalNanos, List<PartitionMode> modes, List<String> grudges, long seed) {
+    /**
+     * Tunables: the mean time between fault ops; the partition modes, grudges and link channels
+     * ({@code all}, {@code quorum}, {@code election}) to draw from; and the seed. By default partitions cut
+     * all channels or only the quorum channel: an election-only cut changes nothing while the leader stands,
+     * so it is worth drawing only alongside faults that force elections (kill, pause).
+     */
+    public record Options(long intervalNanos, List<PartitionMode> modes, List<String> grudges, List<String> links, long seed) {
+        public static final List<String> LINKS = List.of("all", "quorum", "election");
+        public static final List<String> DEFAULT_LINKS = List.of("all", "quorum");
+
+        public Options {
+            modes = List.copyOf(modes);
+            grudges = List.copyOf(grudges);
+            links = List.copyOf(links);
+            links.forEach(Channel::parse);
+            if (links.isEmpty()) {
+                throw new IllegalArgumentException("--partition-links needs at least one of " + LINKS);
+            }
+        }
+
         public static Options defaults(long seed) {
-            return new Options(Gens.seconds(5), List.of(PartitionMode.values()), PartitionNemesis.GRUDGES, seed);
+            return new Options(Gens.seconds(5), List.of(PartitionMode.values()), PartitionNemesis.GRUDGES, DEFAULT_LINKS, seed);
         }
     }
 
@@ -70,10 +88,13 @@ public final class NemesisPackages {
                     List<Generator> starts = new ArrayList<>();
                     for (String g : opts.grudges()) {
                         for (PartitionMode m : opts.modes()) {
-                            Map<String, Object> v = new LinkedHashMap<>();
-                            v.put("grudge", g);
-                            v.put("mode", m.wire());
-                            starts.add(Gens.repeat("start-partition", v));
+                            for (String links : opts.links()) {
+                                Map<String, Object> v = new LinkedHashMap<>();
+                                v.put("grudge", g);
+                                v.put("mode", m.wire());
+                                v.put("links", links);
+                                starts.add(Gens.repeat("start-partition", v));
+                            }
                         }
                     }
                     gens.add(Gens.flipFlop(Gens.mix(seed, starts.toArray(Generator[]::new)), Gens.repeat("stop-partition", null)));

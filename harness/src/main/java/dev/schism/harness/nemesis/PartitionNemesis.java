@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code start-partition {"grudge":"halves|random-halves|isolate|majorities-ring|bridge","mode":"drop|stall|refuse"}}
- * and {@code stop-partition}. The completion's value adds the links actually cut and the leader at the time.
+ * {@code start-partition {"grudge":"halves|random-halves|isolate|majorities-ring|bridge","mode":"drop|stall|refuse",
+ * "links":"all|quorum|election"}} and {@code stop-partition}. The completion's value adds the links actually
+ * cut and the leader at the time. {@code links} picks the channels cut: a quorum-only cut lets servers elect
+ * a leader that its voters then cannot reach, which is where an epoch that skipped its quorum shows up.
  *
  * <p>When the leader is known the grudge is placed against it, because a partition that leaves the leader
  * with its majority tests nothing about elections: {@code isolate} isolates the leader, {@code halves} and
@@ -75,20 +77,24 @@ public final class PartitionNemesis implements Nemesis {
         try {
             String kind = "random-halves";
             String mode = "drop";
+            String links = "all";
             if (op.value() instanceof Map<?, ?> m) {
                 kind = String.valueOf(m.get("grudge") == null ? kind : m.get("grudge"));
                 mode = String.valueOf(m.get("mode") == null ? mode : m.get("mode"));
+                links = String.valueOf(m.get("links") == null ? links : m.get("links"));
             } else if (op.value() instanceof String s) {
                 kind = s;
             }
             PartitionMode pm = PartitionMode.parse(mode);
+            Set<Channel> channels = Channel.parse(links);
             Optional<String> leader = kind.equals("majorities-ring") ? Optional.empty() : leaderProbe.leader();
             Grudge g = grudge(kind, leader);
             v.put("grudge", kind);
             v.put("mode", pm.wire());
+            v.put("links", Channel.wire(channels));
             v.put("leader", leader.orElse(null));
             v.put("cut", g.toData());
-            net.partition(g, pm);
+            net.partition(g, pm, channels);
             return Completions.done(op, v);
         } catch (Exception e) {
             return Completions.failed(op, v, e);

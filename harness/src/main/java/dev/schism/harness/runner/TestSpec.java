@@ -1,5 +1,6 @@
 package dev.schism.harness.runner;
 
+import dev.schism.harness.nemesis.Channel;
 import dev.schism.harness.nemesis.NemesisPackages;
 import dev.schism.harness.nemesis.PartitionMode;
 import java.util.ArrayList;
@@ -15,11 +16,13 @@ import java.util.Optional;
 public record TestSpec(String name, String workload, List<String> nemesis, int nodes, double timeLimitSeconds,
                        int concurrency, double rate, long seed, String backend, Optional<String> injectBug,
                        Optional<String> toxiproxy, double nemesisIntervalSeconds, List<PartitionMode> partitionModes,
-                       double recoverySeconds) {
+                       List<String> partitionLinks, double recoverySeconds) {
 
     public TestSpec {
         nemesis = List.copyOf(nemesis);
         partitionModes = List.copyOf(partitionModes);
+        partitionLinks = List.copyOf(partitionLinks);
+        partitionLinks.forEach(Channel::parse);
         if (nodes < 1) {
             throw new IllegalArgumentException("--nodes must be at least 1, got " + nodes);
         }
@@ -41,6 +44,9 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
         if (partitionModes.isEmpty()) {
             throw new IllegalArgumentException("--partition-mode needs at least one mode");
         }
+        if (partitionLinks.isEmpty()) {
+            throw new IllegalArgumentException("--partition-links needs at least one of " + NemesisPackages.Options.LINKS);
+        }
         if (!backend.equals("local")) {
             throw new IllegalArgumentException("unknown backend '" + backend + "' (available: local)");
         }
@@ -48,7 +54,7 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
 
     public NemesisPackages.Options nemesisOptions() {
         NemesisPackages.Options d = NemesisPackages.Options.defaults(seed);
-        return new NemesisPackages.Options((long) (nemesisIntervalSeconds * 1e9), partitionModes, d.grudges(), seed);
+        return new NemesisPackages.Options((long) (nemesisIntervalSeconds * 1e9), partitionModes, d.grudges(), partitionLinks, seed);
     }
 
     /** The JSON-ready form written to test.json. */
@@ -67,6 +73,7 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
         m.put("toxiproxy", toxiproxy.orElse(null));
         m.put("nemesis-interval", nemesisIntervalSeconds);
         m.put("partition-modes", partitionModes.stream().map(PartitionMode::wire).toList());
+        m.put("partition-links", partitionLinks);
         m.put("recovery", recoverySeconds);
         return m;
     }
@@ -77,10 +84,13 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
         for (Object o : list(m, "partition-modes")) {
             modes.add(PartitionMode.parse(o.toString()));
         }
+        // Runs stored before partition-links existed cut every channel.
+        List<String> links = m.containsKey("partition-links") ? list(m, "partition-links").stream().map(Object::toString).toList()
+                : List.of("all");
         return new TestSpec(str(m, "name"), str(m, "workload"), list(m, "nemesis").stream().map(Object::toString).toList(),
                 (int) num(m, "nodes"), num(m, "time-limit"), (int) num(m, "concurrency"), num(m, "rate"),
                 (long) num(m, "seed"), str(m, "backend"), Optional.ofNullable((String) m.get("inject-bug")),
-                Optional.ofNullable((String) m.get("toxiproxy")), num(m, "nemesis-interval"), modes, num(m, "recovery"));
+                Optional.ofNullable((String) m.get("toxiproxy")), num(m, "nemesis-interval"), modes, links, num(m, "recovery"));
     }
 
     private static String str(Map<String, Object> m, String k) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schism.harness.nemesis.Channel;
 import dev.schism.harness.nemesis.Grudge;
 import dev.schism.harness.nemesis.Grudges;
 import dev.schism.harness.nemesis.PartitionMode;
@@ -20,6 +21,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,7 @@ class ToxiproxyNetworkTest {
     List<ServerSocket> sinks = new ArrayList<>();
     List<Socket> open = new ArrayList<>();
     Map<String, LinkedBlockingQueue<byte[]>> received = new HashMap<>();
-    Map<Grudge.Link, List<Proxy>> links = new HashMap<>();
+    Map<Grudge.Link, Map<Channel, Proxy>> links = new HashMap<>();
     ToxiproxyNetwork net;
 
     @BeforeEach
@@ -49,19 +51,26 @@ class ToxiproxyNetworkTest {
         ToxiproxyClient client = new ToxiproxyClient(server.apiHost(), server.apiPort());
         Map<String, Integer> sinkPorts = new HashMap<>();
         for (String n : NODES) {
-            ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            sinks.add(ss);
-            sinkPorts.put(n, ss.getLocalPort());
-            LinkedBlockingQueue<byte[]> q = new LinkedBlockingQueue<>();
-            received.put(n, q);
-            Thread t = new Thread(() -> accept(ss, q), "sink-" + n);
-            t.setDaemon(true);
-            t.start();
+            for (Channel c : Channel.values()) {
+                String key = key(n, c);
+                ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                sinks.add(ss);
+                sinkPorts.put(key, ss.getLocalPort());
+                LinkedBlockingQueue<byte[]> q = new LinkedBlockingQueue<>();
+                received.put(key, q);
+                Thread t = new Thread(() -> accept(ss, q), "sink-" + key);
+                t.setDaemon(true);
+                t.start();
+            }
         }
         for (String a : NODES) {
             for (String b : NODES) {
                 if (!a.equals(b)) {
-                    links.put(new Grudge.Link(a, b), List.of(client.createProxy("t-" + a + "-" + b, "127.0.0.1:0", "127.0.0.1:" + sinkPorts.get(b))));
+                    Map<Channel, Proxy> ps = new HashMap<>();
+                    for (Channel c : Channel.values()) {
+                        ps.put(c, client.createProxy("t-" + c.wire() + "-" + a + "-" + b, "127.0.0.1:0", "127.0.0.1:" + sinkPorts.get(key(b, c))));
+                    }
+                    links.put(new Grudge.Link(a, b), ps);
                 }
             }
         }
@@ -102,8 +111,17 @@ class ToxiproxyNetworkTest {
         server.close();
     }
 
+    /** Sink name of node n's listener on channel c: the quorum sink is just the node name. */
+    private static String key(String n, Channel c) {
+        return c == Channel.QUORUM ? n : n + "/" + c.wire();
+    }
+
     private Socket dial(String from, String to) throws IOException {
-        String listen = links.get(new Grudge.Link(from, to)).get(0).getListen();
+        return dial(from, to, Channel.QUORUM);
+    }
+
+    private Socket dial(String from, String to, Channel c) throws IOException {
+        String listen = links.get(new Grudge.Link(from, to)).get(c).getListen();
         Socket s = new Socket();
         s.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1))), 2000);
         open.add(s);
@@ -153,6 +171,45 @@ class ToxiproxyNetworkTest {
         net.heal();
         dial("n1", "n2").getOutputStream().write("y".getBytes());
         assertArrayEquals("y".getBytes(), next("n2", 5000));
+    }
+
+    @Test
+    void aChannelScopedCutLeavesTheOtherChannelOpen() throws Exception {
+        Socket quorum = dial("n1", "n2", Channel.QUORUM);
+        Socket election = dial("n1", "n2", Channel.ELECTION);
+        net.partition(Grudges.isolate(NODES, "n2"), PartitionMode.DROP, EnumSet.of(Channel.QUORUM));
+        quorum.getOutputStream().write("lost".getBytes());
+        election.getOutputStream().write("vote".getBytes());
+        assertArrayEquals("vote".getBytes(), next("n2/election", 5000));
+        assertEquals(null, next("n2", 500), "the quorum channel is cut");
+    }
+
+    @Test
+    void shiftingToTheNextPartitionNeverReleasesALinkCutInBoth() throws Exception {
+        Socket common = dial("n2", "n1");
+        net.partition(Grudges.isolate(NODES, "n1"), PartitionMode.STALL);
+        common.getOutputStream().write("held".getBytes());
+        // isolate n1, then isolate n2: n2→n1 is cut in both, n3→n1 only before, n2→n3 only after.
+        net.partition(Grudges.isolate(NODES, "n2"), PartitionMode.STALL);
+        assertEquals(null, next("n1", 700), "a link cut before and after must stay cut during the shift");
+        dial("n3", "n1", Channel.ELECTION).getOutputStream().write("free".getBytes());
+        assertArrayEquals("free".getBytes(), next("n1/election", 5000));
+        dial("n2", "n3").getOutputStream().write("cut".getBytes());
+        assertEquals(null, next("n3", 500), "n2→n3 is cut by the second partition");
+        net.heal();
+        assertArrayEquals("held".getBytes(), next("n1", 5000));
+        assertEquals("toxiproxy-network{6 links, 0 cut, 0 refused}", net.toString());
+    }
+
+    @Test
+    void changingTheModeOfACutLinkReplacesItsToxics() throws Exception {
+        net.partition(Grudges.isolate(NODES, "n3"), PartitionMode.DROP);
+        net.partition(Grudges.isolate(NODES, "n3"), PartitionMode.REFUSE);
+        assertEquals("toxiproxy-network{6 links, 0 cut, 8 refused}", net.toString());
+        assertThrows(ConnectException.class, () -> dial("n1", "n3"));
+        net.heal();
+        dial("n1", "n3").getOutputStream().write("z".getBytes());
+        assertArrayEquals("z".getBytes(), next("n3", 5000));
     }
 
     private static int readOrEof(Socket s) throws IOException {

@@ -51,14 +51,14 @@ class NemesisPackagesTest {
     @Test
     void scheduleAlternatesFaultAndHealPerPackage() {
         NetworkControl noNetwork = new NetworkControl() {
-            public void partition(Grudge g, PartitionMode m) { }
+            public void partition(Grudge g, PartitionMode m, java.util.Set<Channel> c) { }
             public void heal() { }
             public void latency(long ms, long j) { }
             public void clearLatency() { }
         };
         NemesisPackages.Target t = new NemesisPackages.Target(FIVE, Optional.of(noNetwork), Optional.empty(), Optional.empty(), Optional::empty);
         NemesisPackages.Plan plan = NemesisPackages.build(List.of("partition"), t,
-                new NemesisPackages.Options(Gens.seconds(5), List.of(PartitionMode.DROP), List.of("halves", "bridge"), 3));
+                new NemesisPackages.Options(Gens.seconds(5), List.of(PartitionMode.DROP), List.of("halves", "bridge"), List.of("quorum"), 3));
         List<Op> ops = Simulation.run(Gens.nemesis(Gens.timeLimit(Gens.seconds(60), plan.generator())), 0, true, Gens.millis(10), 1000)
                 .stream().filter(Op::isInvoke).toList();
         assertTrue(ops.size() >= 6 && ops.size() <= 20, "about one op per 5 s over 60 s: " + ops.size());
@@ -67,6 +67,7 @@ class NemesisPackagesTest {
             assertEquals(i % 2 == 0 ? "start-partition" : "stop-partition", op.f(), op.toString());
             if (i % 2 == 0) {
                 assertEquals("drop", ((Map<?, ?>) op.value()).get("mode"));
+                assertEquals("quorum", ((Map<?, ?>) op.value()).get("links"));
             }
         }
         assertEquals(List.of("stop-partition"), plan.healOps().stream().map(Op::f).toList());

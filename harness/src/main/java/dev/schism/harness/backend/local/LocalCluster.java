@@ -3,6 +3,7 @@ package dev.schism.harness.backend.local;
 import dev.schism.harness.backend.Cluster;
 import dev.schism.harness.backend.FourLetterWords;
 import dev.schism.harness.backend.ToxiproxyNetwork;
+import dev.schism.harness.nemesis.Channel;
 import dev.schism.harness.nemesis.ClockControl;
 import dev.schism.harness.nemesis.Grudge;
 import dev.schism.harness.nemesis.NemesisPackages;
@@ -130,7 +131,7 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
     private void startWith(Ports ports) throws IOException {
         int n = spec.nodes();
         String prefix = "schism-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet() + "-";
-        Map<Grudge.Link, List<Proxy>> links = new HashMap<>();
+        Map<Grudge.Link, Map<Channel, Proxy>> links = new HashMap<>();
         // proxyQ[i][j] / proxyE[i][j]: the listen port of the proxy carrying node i's quorum/election traffic to j.
         int[][] proxyQ = new int[n][n];
         int[][] proxyE = new int[n][n];
@@ -144,7 +145,7 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
                 Proxy e = createProxy(prefix + "election-" + link, ports.get(3 * j + 2));
                 proxyQ[i][j] = port(q);
                 proxyE[i][j] = port(e);
-                links.put(new Grudge.Link(names.get(i), names.get(j)), List.of(q, e));
+                links.put(new Grudge.Link(names.get(i), names.get(j)), Map.of(Channel.QUORUM, q, Channel.ELECTION, e));
             }
             Proxy c = createProxy(prefix + "client-" + names.get(i), ports.get(3 * i));
             clientProxyPort.put(names.get(i), port(c));
