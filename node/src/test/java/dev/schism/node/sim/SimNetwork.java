@@ -13,10 +13,11 @@ import java.util.Set;
 /**
  * A lossy network between simulated servers: every message is encoded with {@link MessageCodec}, may be
  * dropped, duplicated or delayed by a random number of ticks (so reordered), and is lost when its link is
- * cut by a partition at send or at delivery time.
+ * cut by a partition at send or at delivery time. A link can be cut whole or on its quorum channel only
+ * (election notifications still pass), like a blocked quorum port.
  */
 final class SimNetwork {
-    record Packet(long deliverAt, long seq, long from, long to, byte[] bytes) {
+    record Packet(long deliverAt, long seq, long from, long to, boolean election, byte[] bytes) {
         @Override
         public String toString() {
             return from + "->" + to + " " + MessageCodec.decode(bytes);
@@ -27,6 +28,7 @@ final class SimNetwork {
     private final PriorityQueue<Packet> inFlight = new PriorityQueue<>((a, b) -> a.deliverAt != b.deliverAt
             ? Long.compare(a.deliverAt, b.deliverAt) : Long.compare(a.seq, b.seq));
     private final Set<Long> cut = new HashSet<>();
+    private final Set<Long> quorumCut = new HashSet<>();
     private long seq;
     double dropRate;
     double duplicateRate;
@@ -42,13 +44,13 @@ final class SimNetwork {
         sent++;
         String type = m instanceof dev.schism.node.core.zab.SyncMessage sm ? sm.mode().name() : m.getClass().getSimpleName();
         byType.merge(type, 1L, Long::sum);
-        if (isCut(from, to) || rnd.nextDouble() < dropRate) {
+        if (isCut(from, to, m.election()) || rnd.nextDouble() < dropRate) {
             return;
         }
         byte[] bytes = MessageCodec.encode(m);
-        inFlight.add(new Packet(now + 1 + rnd.nextInt(maxDelay + 1), seq++, from, to, bytes));
+        inFlight.add(new Packet(now + 1 + rnd.nextInt(maxDelay + 1), seq++, from, to, m.election(), bytes));
         if (rnd.nextDouble() < duplicateRate) {
-            inFlight.add(new Packet(now + 1 + rnd.nextInt(maxDelay * 3 + 1), seq++, from, to, bytes));
+            inFlight.add(new Packet(now + 1 + rnd.nextInt(maxDelay * 3 + 1), seq++, from, to, m.election(), bytes));
         }
     }
 
@@ -57,27 +59,34 @@ final class SimNetwork {
         List<Packet> out = new ArrayList<>();
         while (!inFlight.isEmpty() && inFlight.peek().deliverAt <= now) {
             Packet p = inFlight.poll();
-            if (!isCut(p.from, p.to)) {
+            if (!isCut(p.from, p.to, p.election)) {
                 out.add(p);
             }
         }
         return out;
     }
 
-    boolean isCut(long from, long to) {
-        return cut.contains(from * 1_000_003L + to);
+    private boolean isCut(long from, long to, boolean election) {
+        long link = from * 1_000_003L + to;
+        return cut.contains(link) || (!election && quorumCut.contains(link));
     }
 
     void cut(long from, long to) {
         cut.add(from * 1_000_003L + to);
     }
 
+    /** Cuts only the quorum channel of from→to: election notifications still pass. */
+    void cutQuorum(long from, long to) {
+        quorumCut.add(from * 1_000_003L + to);
+    }
+
     void healAll() {
         cut.clear();
+        quorumCut.clear();
     }
 
     @Override
     public String toString() {
-        return "SimNetwork{inFlight=" + inFlight.size() + " cut=" + cut.size() + " drop=" + dropRate + "}";
+        return "SimNetwork{inFlight=" + inFlight.size() + " cut=" + cut.size() + " quorumCut=" + quorumCut.size() + " drop=" + dropRate + "}";
     }
 }

@@ -206,10 +206,15 @@ final class Simulation {
                 }
             }
         }
+        boolean quorumOnly = rnd.nextInt(3) == 0;
         for (long a : sids) {
             for (long b : sids) {
                 if (a != b && side.contains(a) != side.contains(b)) {
-                    net.cut(a, b);
+                    if (quorumOnly) {
+                        net.cutQuorum(a, b);
+                    } else {
+                        net.cut(a, b);
+                    }
                     SimNode nb = node(b);
                     if (nb.alive() && rnd.nextBoolean()) {
                         nb.peer.linkDown(a);
@@ -218,7 +223,7 @@ final class Simulation {
                 }
             }
         }
-        trace.add(now, "partition " + side + " | rest");
+        trace.add(now, "partition " + side + " | rest" + (quorumOnly ? " (quorum channel only)" : ""));
     }
 
     private void heal() {

@@ -16,12 +16,23 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The listening socket of one started proxy. Each accepted client is held unread while the upstream is dialed on
  * the same event loop; a failed dial closes the client, so it sees a successful connect followed by EOF.
  */
 public final class Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
+
+    /**
+     * Upstreams whose last dial failed. Only the first failure of a streak is logged: a killed node is
+     * redialed by its peers many times a second, and one line per attempt would bury everything else.
+     */
+    private static final Set<String> FAILING = ConcurrentHashMap.newKeySet();
     /**
      * Both sockets of a connection on one event loop (the default) keeps a round trip on one thread; measured on a
      * loaded 2-core machine, {@code -Dschism.proxy.loops=split} (one loop per socket) added 15-30 us per hop and no
@@ -118,6 +129,9 @@ public final class Listener {
             try {
                 target = UpstreamAddress.parse(upstream);
             } catch (IllegalArgumentException e) {
+                if (FAILING.add(upstream)) {
+                    LOG.warn("{}: upstream {} is not an address: {}", owner, upstream, e.getMessage());
+                }
                 client.close();
                 return;
             }
@@ -132,8 +146,15 @@ public final class Listener {
                     .handler(new EarlyInput());
             b.connect(target).addListener((ChannelFuture f) -> {
                 if (!f.isSuccess()) {
+                    if (FAILING.add(upstream)) {
+                        LOG.warn("{}: cannot reach upstream {}: {} (closing the client; not logged again until it answers)",
+                                owner, upstream, f.cause() == null ? "connect failed" : f.cause().getMessage());
+                    }
                     client.close();
                     return;
+                }
+                if (FAILING.remove(upstream)) {
+                    LOG.info("{}: upstream {} answers again", owner, upstream);
                 }
                 Channel upstreamChannel = f.channel();
                 Connection connection = new Connection(client, upstreamChannel, owner, random);
