@@ -49,6 +49,29 @@ public final class FourLetterWords {
         }
     }
 
+    /** The {@code Zxid:} line of {@code srvr} (the last zxid the node has), if the node answers with one. */
+    public static Optional<Long> zxid(InetSocketAddress addr, int timeoutMs) {
+        try {
+            return parseZxid(send(addr, "srvr", timeoutMs));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Optional<Long> parseZxid(String srvr) {
+        for (String line : srvr.split("\n")) {
+            if (line.startsWith("Zxid:")) {
+                String hex = line.substring(5).trim();
+                try {
+                    return Optional.of(Long.parseUnsignedLong(hex.startsWith("0x") ? hex.substring(2) : hex, 16));
+                } catch (NumberFormatException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     static Optional<String> parseMode(String srvr) {
         for (String line : srvr.split("\n")) {
             if (line.startsWith("Mode:")) {

@@ -18,6 +18,8 @@ import java.util.Set;
  * <p>When the leader is known the grudge is placed against it, because a partition that leaves the leader
  * with its majority tests nothing about elections: {@code isolate} isolates the leader, {@code halves} and
  * {@code random-halves} put it in the smaller half, {@code bridge} puts it on one side (never the bridge).
+ * The election favourite (see {@link LeaderProbe#favourite()}) joins the leader there, so the majority must
+ * elect a server with a shorter log, and a quorum-only cut leaves the next winner unreachable by its voters.
  */
 public final class PartitionNemesis implements Nemesis {
     public static final List<String> GRUDGES = List.of("halves", "random-halves", "isolate", "majorities-ring", "bridge");
@@ -39,26 +41,34 @@ public final class PartitionNemesis implements Nemesis {
         return Set.of("start-partition", "stop-partition");
     }
 
-    /** Builds the grudge a spec names against the leader, if known (pure apart from advancing the seeded randomness). */
-    Grudge grudge(String kind, Optional<String> leader) {
+    /** Builds the grudge a spec names against these nodes (pure apart from advancing the seeded randomness). */
+    Grudge grudge(String kind, List<String> against) {
         Rng r = rng;
         rng = rng.next();
-        return place(kind, nodes, leader, r);
+        return place(kind, nodes, against, r);
     }
 
-    /** The grudge of this kind for these nodes, placed against {@code leader} when present. Pure. */
+    /** {@link #place(String, List, List, Rng)} against the leader alone, if known. */
     public static Grudge place(String kind, List<String> nodes, Optional<String> leader, Rng r) {
-        Optional<String> l = leader.filter(nodes::contains);
+        return place(kind, nodes, leader.map(List::of).orElse(List.of()), r);
+    }
+
+    /**
+     * The grudge of this kind for these nodes, placed against {@code against} (the leader, then the election
+     * favourite; either may be missing): they go first into the smaller side, and {@code isolate} isolates
+     * the first. Pure.
+     */
+    public static Grudge place(String kind, List<String> nodes, List<String> against, Rng r) {
+        List<String> targets = against.stream().filter(nodes::contains).distinct().toList();
         List<String> shuffled = Grudges.shuffle(nodes, r);
-        List<String> leaderFirst = new ArrayList<>();
-        l.ifPresent(leaderFirst::add);
-        shuffled.stream().filter(n -> !leaderFirst.contains(n)).forEach(leaderFirst::add);
+        List<String> targetsFirst = new ArrayList<>(targets);
+        shuffled.stream().filter(n -> !targetsFirst.contains(n)).forEach(targetsFirst::add);
         return switch (kind) {
-            case "halves" -> Grudges.halves(l.isPresent() ? leaderFirst : nodes);
-            case "random-halves" -> Grudges.halves(leaderFirst);
-            case "isolate" -> Grudges.isolate(nodes, l.orElse(shuffled.get(0)));
+            case "halves" -> Grudges.halves(targets.isEmpty() ? nodes : targetsFirst);
+            case "random-halves" -> Grudges.halves(targetsFirst);
+            case "isolate" -> Grudges.isolate(nodes, targets.isEmpty() ? shuffled.get(0) : targets.get(0));
             case "majorities-ring" -> Grudges.majoritiesRing(nodes, r.next());
-            case "bridge" -> Grudges.bridge(leaderFirst);
+            case "bridge" -> Grudges.bridge(targetsFirst);
             default -> throw new IllegalArgumentException("unknown grudge '" + kind + "' (expected one of " + GRUDGES + ")");
         };
     }
@@ -87,12 +97,18 @@ public final class PartitionNemesis implements Nemesis {
             }
             PartitionMode pm = PartitionMode.parse(mode);
             Set<Channel> channels = Channel.parse(links);
-            Optional<String> leader = kind.equals("majorities-ring") ? Optional.empty() : leaderProbe.leader();
-            Grudge g = grudge(kind, leader);
+            boolean placed = !kind.equals("majorities-ring");
+            Optional<String> leader = placed ? leaderProbe.leader() : Optional.empty();
+            Optional<String> favourite = placed ? leaderProbe.favourite() : Optional.empty();
+            List<String> against = new ArrayList<>();
+            leader.ifPresent(against::add);
+            favourite.ifPresent(against::add);
+            Grudge g = grudge(kind, against);
             v.put("grudge", kind);
             v.put("mode", pm.wire());
             v.put("links", Channel.wire(channels));
             v.put("leader", leader.orElse(null));
+            v.put("favourite", favourite.orElse(null));
             v.put("cut", g.toData());
             net.partition(g, pm, channels);
             return Completions.done(op, v);

@@ -32,6 +32,24 @@ class PartitionPlacementTest {
     }
 
     @Test
+    void theElectionFavouriteJoinsTheLeaderOnTheSmallerSide() {
+        for (long seed = 0; seed < 20; seed++) {
+            Rng r = Rng.seeded(seed);
+            for (String kind : List.of("halves", "random-halves")) {
+                Grudge g = PartitionNemesis.place(kind, FIVE, List.of("n2", "n5"), r);
+                assertTrue(heard(g, "n2") < 3 && heard(g, "n5") < 3, kind + ": " + g);
+                assertTrue(g.hears("n2", "n5") && g.hears("n5", "n2"), kind + " keeps them together: " + g);
+            }
+            assertEquals(Grudges.isolate(FIVE, "n2"), PartitionNemesis.place("isolate", FIVE, List.of("n2", "n5"), r));
+            Grudge b = PartitionNemesis.place("bridge", FIVE, List.of("n2", "n5"), r);
+            assertEquals(3, heard(b, "n2"), "bridge: the leader is on a side: " + b);
+            assertTrue(b.hears("n2", "n5"), "bridge: the favourite is on the leader's side: " + b);
+        }
+        assertEquals(PartitionNemesis.place("isolate", FIVE, List.of("n4"), Rng.seeded(1)),
+                PartitionNemesis.place("isolate", FIVE, List.of("n4", "n4"), Rng.seeded(1)), "a leader that is the favourite counts once");
+    }
+
+    @Test
     void withoutALeaderTheBuildersAreTheUsualOnes() {
         Rng r = Rng.seeded(4);
         assertEquals(Grudges.halves(FIVE), PartitionNemesis.place("halves", FIVE, Optional.empty(), r));

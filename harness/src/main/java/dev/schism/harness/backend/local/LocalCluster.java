@@ -270,6 +270,27 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
         return leaders.size() == 1 ? Optional.of(leaders.get(0)) : Optional.empty();
     }
 
+    /**
+     * The highest-id running node among those in the newest epoch. FastLeaderElection orders votes by epoch,
+     * zxid, then id; within an epoch, {@code srvr} shows applied zxids, which differ only by commits in
+     * flight, while the logs the election compares are the same, so the id decides.
+     */
+    @Override
+    public Optional<String> favourite() {
+        String best = null;
+        long bestEpoch = Long.MIN_VALUE;
+        for (NodeProcess p : processes()) { // in id order, so a later node of the same epoch has the higher id
+            if (p.alive() && !p.paused()) {
+                Optional<Long> z = FourLetterWords.zxid(p.adminAddress(), ADMIN_TIMEOUT_MS);
+                if (z.isPresent() && (z.get() >>> 32) >= bestEpoch) {
+                    best = p.name();
+                    bestEpoch = z.get() >>> 32;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     /** Every exit a node made on its own during the run (not a kill by the harness), as "n3 exited by itself with status 4". */
     public List<String> ownExits() {
         List<String> out = new ArrayList<>();

@@ -38,6 +38,8 @@ class LocalClusterIT {
                 assertEquals(3, zoo.lines().filter(l -> l.startsWith("server.")).count(), zoo);
 
                 String leader = c.awaitLeader(Duration.ofSeconds(60));
+                // A fresh ensemble: every log is empty, so the election favourite is the highest id.
+                assertEquals(Optional.of("n3"), c.favourite());
                 c.kill(leader);
                 assertFalse(c.running().contains(leader));
                 String next = c.awaitLeader(Duration.ofSeconds(60));
