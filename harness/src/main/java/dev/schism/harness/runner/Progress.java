@@ -57,9 +57,14 @@ public final class Progress implements Interpreter.Listener, AutoCloseable {
         (completion.type() == OpType.OK ? ok : completion.type() == OpType.FAIL ? fail : info).incrementAndGet();
     }
 
-    private static String summarize(Object v) {
-        String s = String.valueOf(v);
-        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+    /** A fault's value in a few words: a map's scalar entries as {@code k=v} (the cut links are too long). */
+    static String summarize(Object v) {
+        String s = v instanceof java.util.Map<?, ?> m
+                ? m.entrySet().stream().filter(e -> e.getValue() != null && !(e.getValue() instanceof java.util.Map)
+                        && !(e.getValue() instanceof java.util.Collection)).map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(" "))
+                : String.valueOf(v);
+        return s.length() > 72 ? s.substring(0, 69) + "..." : s;
     }
 
     /** One status line. */
