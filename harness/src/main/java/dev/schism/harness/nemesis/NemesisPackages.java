@@ -28,7 +28,9 @@ public final class NemesisPackages {
      * Tunables: the mean time between fault ops; the partition modes, grudges and link channels
      * ({@code all}, {@code quorum}, {@code election}) to draw from; and the seed. By default partitions cut
      * all channels or only the quorum channel: an election-only cut changes nothing while the leader stands,
-     * so it is worth drawing only alongside faults that force elections (kill, pause).
+     * so it is worth drawing only alongside faults that force elections (kill, pause). The grudges that leave
+     * every node a majority ({@link PartitionNemesis#KEEPS_MAJORITIES}) are drawn only with all links cut:
+     * on one channel alone no server loses its quorum, and the draw would be a partition that tests nothing.
      */
     public record Options(long intervalNanos, List<PartitionMode> modes, List<String> grudges, List<String> links, long seed) {
         public static final List<String> LINKS = List.of("all", "quorum", "election");
@@ -89,6 +91,9 @@ public final class NemesisPackages {
                     for (String g : opts.grudges()) {
                         for (PartitionMode m : opts.modes()) {
                             for (String links : opts.links()) {
+                                if (PartitionNemesis.KEEPS_MAJORITIES.contains(g) && !links.equals("all")) {
+                                    continue;
+                                }
                                 Map<String, Object> v = new LinkedHashMap<>();
                                 v.put("grudge", g);
                                 v.put("mode", m.wire());
@@ -96,6 +101,10 @@ public final class NemesisPackages {
                                 starts.add(Gens.repeat("start-partition", v));
                             }
                         }
+                    }
+                    if (starts.isEmpty()) {
+                        throw new IllegalArgumentException("no partition to draw: grudges " + opts.grudges() + " each leave every node a majority,"
+                                + " which is only a fault when all links are cut (links: " + opts.links() + ")");
                     }
                     gens.add(Gens.flipFlop(Gens.mix(seed, starts.toArray(Generator[]::new)), Gens.repeat("stop-partition", null)));
                 }

@@ -23,6 +23,8 @@ import java.util.Set;
  */
 public final class PartitionNemesis implements Nemesis {
     public static final List<String> GRUDGES = List.of("halves", "random-halves", "isolate", "majorities-ring", "bridge");
+    /** Grudges after which every node still hears a majority (so the leader keeps its quorum). */
+    public static final Set<String> KEEPS_MAJORITIES = Set.of("majorities-ring", "bridge");
 
     private final NetworkControl net;
     private final LeaderProbe leaderProbe;

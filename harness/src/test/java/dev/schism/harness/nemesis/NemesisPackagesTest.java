@@ -48,15 +48,16 @@ class NemesisPackagesTest {
         assertEquals("nemesis 'kill' needs process control, which this backend does not offer", e.getMessage());
     }
 
+    static final NetworkControl NO_NETWORK = new NetworkControl() {
+        public void partition(Grudge g, PartitionMode m, java.util.Set<Channel> c) { }
+        public void heal() { }
+        public void latency(long ms, long j) { }
+        public void clearLatency() { }
+    };
+
     @Test
     void scheduleAlternatesFaultAndHealPerPackage() {
-        NetworkControl noNetwork = new NetworkControl() {
-            public void partition(Grudge g, PartitionMode m, java.util.Set<Channel> c) { }
-            public void heal() { }
-            public void latency(long ms, long j) { }
-            public void clearLatency() { }
-        };
-        NemesisPackages.Target t = new NemesisPackages.Target(FIVE, Optional.of(noNetwork), Optional.empty(), Optional.empty(), Optional::empty);
+        NemesisPackages.Target t = new NemesisPackages.Target(FIVE, Optional.of(NO_NETWORK), Optional.empty(), Optional.empty(), Optional::empty);
         NemesisPackages.Plan plan = NemesisPackages.build(List.of("partition"), t,
                 new NemesisPackages.Options(Gens.seconds(5), List.of(PartitionMode.DROP), List.of("halves", "bridge"), List.of("quorum"), 3));
         List<Op> ops = Simulation.run(Gens.nemesis(Gens.timeLimit(Gens.seconds(60), plan.generator())), 0, true, Gens.millis(10), 1000)
@@ -71,5 +72,24 @@ class NemesisPackagesTest {
             }
         }
         assertEquals(List.of("stop-partition"), plan.healOps().stream().map(Op::f).toList());
+    }
+
+    @Test
+    void majorityKeepingGrudgesCutEveryChannel() {
+        NemesisPackages.Target t = new NemesisPackages.Target(FIVE, Optional.of(NO_NETWORK), Optional.empty(), Optional.empty(), Optional::empty);
+        NemesisPackages.Plan plan = NemesisPackages.build(List.of("partition"), t, NemesisPackages.Options.defaults(5));
+        List<Map<?, ?>> starts = Simulation.run(Gens.nemesis(Gens.timeLimit(Gens.seconds(3600), plan.generator())), 0, true, Gens.millis(10), 100_000)
+                .stream().filter(o -> o.isInvoke() && o.f().equals("start-partition")).<Map<?, ?>>map(o -> (Map<?, ?>) o.value()).toList();
+        assertTrue(starts.size() > 200, "an hour of partitions: " + starts.size());
+        for (Map<?, ?> v : starts) {
+            if (PartitionNemesis.KEEPS_MAJORITIES.contains(v.get("grudge"))) {
+                assertEquals("all", v.get("links"), v.toString());
+            }
+        }
+        assertTrue(starts.stream().anyMatch(v -> v.get("links").equals("quorum")), "quorum-only cuts are drawn");
+        assertTrue(starts.stream().noneMatch(v -> v.get("links").equals("election")), "election-only cuts are opt-in");
+        Exception e = assertThrows(IllegalArgumentException.class, () -> NemesisPackages.build(List.of("partition"), t,
+                new NemesisPackages.Options(Gens.seconds(5), List.of(PartitionMode.DROP), List.of("bridge"), List.of("quorum"), 1)));
+        assertTrue(e.getMessage().startsWith("no partition to draw: grudges [bridge] each leave every node a majority"), e.getMessage());
     }
 }
