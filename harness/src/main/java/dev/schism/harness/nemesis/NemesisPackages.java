@@ -87,13 +87,16 @@ public final class NemesisPackages {
                 case "partition" -> {
                     NetworkControl net = need(target.network(), name, "network control (a fault proxy)");
                     parts.add(new PartitionNemesis(net, target.leader(), target.nodes(), seed));
-                    List<Generator> starts = new ArrayList<>();
-                    for (String g : opts.grudges()) {
-                        for (PartitionMode m : opts.modes()) {
-                            for (String links : opts.links()) {
-                                if (PartitionNemesis.KEEPS_MAJORITIES.contains(g) && !links.equals("all")) {
-                                    continue;
-                                }
+                    // Each partition draws its channels first (uniformly, so a quorum-only cut is as likely
+                    // as a full one whatever the number of grudges), then a grudge and a mode.
+                    List<Generator> byLinks = new ArrayList<>();
+                    for (String links : opts.links()) {
+                        List<Generator> starts = new ArrayList<>();
+                        for (String g : opts.grudges()) {
+                            if (PartitionNemesis.KEEPS_MAJORITIES.contains(g) && !links.equals("all")) {
+                                continue;
+                            }
+                            for (PartitionMode m : opts.modes()) {
                                 Map<String, Object> v = new LinkedHashMap<>();
                                 v.put("grudge", g);
                                 v.put("mode", m.wire());
@@ -101,12 +104,15 @@ public final class NemesisPackages {
                                 starts.add(Gens.repeat("start-partition", v));
                             }
                         }
+                        if (!starts.isEmpty()) {
+                            byLinks.add(Gens.mix(seed + links.hashCode(), starts.toArray(Generator[]::new)));
+                        }
                     }
-                    if (starts.isEmpty()) {
+                    if (byLinks.isEmpty()) {
                         throw new IllegalArgumentException("no partition to draw: grudges " + opts.grudges() + " each leave every node a majority,"
                                 + " which is only a fault when all links are cut (links: " + opts.links() + ")");
                     }
-                    gens.add(Gens.flipFlop(Gens.mix(seed, starts.toArray(Generator[]::new)), Gens.repeat("stop-partition", null)));
+                    gens.add(Gens.flipFlop(Gens.mix(seed, byLinks.toArray(Generator[]::new)), Gens.repeat("stop-partition", null)));
                 }
                 case "kill" -> {
                     ProcessControl p = need(target.processes(), name, "process control");
