@@ -76,18 +76,25 @@ public final class ToxiproxyNetwork implements NetworkControl {
     }
 
     private static Cut cut(Proxy p, PartitionMode mode) throws IOException {
-        return switch (mode) {
-            case DROP -> new Cut(mode, List.of(
-                    p.toxics().timeout("schism-cut-up", ToxicDirection.UPSTREAM, 0),
-                    p.toxics().timeout("schism-cut-down", ToxicDirection.DOWNSTREAM, 0)));
-            case STALL -> new Cut(mode, List.of(
-                    p.toxics().bandwidth("schism-cut-up", ToxicDirection.UPSTREAM, 0),
-                    p.toxics().bandwidth("schism-cut-down", ToxicDirection.DOWNSTREAM, 0)));
-            case REFUSE -> {
-                p.disable();
-                yield new Cut(mode, List.of());
+        if (mode == PartitionMode.REFUSE) {
+            p.disable();
+            return new Cut(mode, List.of());
+        }
+        Toxic up = toxic(p, mode, "schism-cut-up", ToxicDirection.UPSTREAM);
+        try {
+            return new Cut(mode, List.of(up, toxic(p, mode, "schism-cut-down", ToxicDirection.DOWNSTREAM)));
+        } catch (IOException e) {
+            try {
+                up.remove(); // half a cut would be untracked, and block the next cut of this proxy
+            } catch (IOException again) {
+                e.addSuppressed(again);
             }
-        };
+            throw e;
+        }
+    }
+
+    private static Toxic toxic(Proxy p, PartitionMode mode, String name, ToxicDirection dir) throws IOException {
+        return mode == PartitionMode.DROP ? p.toxics().timeout(name, dir, 0) : p.toxics().bandwidth(name, dir, 0);
     }
 
     /** Undoes one cut, trying every part of it; the first failure is returned rather than thrown. */
