@@ -112,7 +112,12 @@ public final class NemesisPackages {
                         throw new IllegalArgumentException("no partition to draw: grudges " + opts.grudges() + " each leave every node a majority,"
                                 + " which is only a fault when all links are cut (links: " + opts.links() + ")");
                     }
-                    gens.add(Gens.flipFlop(Gens.mix(seed, byLinks.toArray(Generator[]::new)), Gens.repeat("stop-partition", null)));
+                    // A third of the time a partition is widened to every channel before it heals (a no-op
+                    // when it already cuts them all).
+                    Generator after = opts.links().equals(List.of("all")) ? Gens.repeat("stop-partition", null)
+                            : Gens.mix(seed + 1, Gens.repeat("stop-partition", null), Gens.repeat("stop-partition", null),
+                                    Gens.repeat("widen-partition", null));
+                    gens.add(Gens.flipFlop(Gens.mix(seed, byLinks.toArray(Generator[]::new)), after));
                 }
                 case "kill" -> {
                     ProcessControl p = need(target.processes(), name, "process control");

@@ -3,6 +3,7 @@ package dev.schism.harness.nemesis;
 import dev.schism.harness.gen.Rng;
 import dev.schism.results.history.Op;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,10 @@ import java.util.Set;
  * {@code random-halves} put it in the smaller half, {@code bridge} puts it on one side (never the bridge).
  * The election favourite (see {@link LeaderProbe#favourite()}) joins the leader there, so the majority must
  * elect a server with a shorter log, and a quorum-only cut leaves the next winner unreachable by its voters.
+ *
+ * <p>{@code widen-partition} escalates the current partition to every channel without healing it first, as a
+ * blocked port often turns into a lost machine: servers that kept electing over the open election channel
+ * are now cut off from it too, and the majority must elect without them.
  */
 public final class PartitionNemesis implements Nemesis {
     public static final List<String> GRUDGES = List.of("halves", "random-halves", "isolate", "majorities-ring", "bridge");
@@ -30,6 +35,10 @@ public final class PartitionNemesis implements Nemesis {
     private final LeaderProbe leaderProbe;
     private final List<String> nodes;
     private Rng rng;
+    /** The partition in force (its completion value), or null when healed; {@code widen-partition} needs it. */
+    private Grudge current;
+    private PartitionMode currentMode;
+    private Set<Channel> currentChannels;
 
     public PartitionNemesis(NetworkControl net, LeaderProbe leaderProbe, List<String> nodes, long seed) {
         this.net = net;
@@ -40,7 +49,7 @@ public final class PartitionNemesis implements Nemesis {
 
     @Override
     public Set<String> fs() {
-        return Set.of("start-partition", "stop-partition");
+        return Set.of("start-partition", "widen-partition", "stop-partition");
     }
 
     /** Builds the grudge a spec names against these nodes (pure apart from advancing the seeded randomness). */
@@ -79,11 +88,15 @@ public final class PartitionNemesis implements Nemesis {
     public Op invoke(Op op) {
         if (op.f().equals("stop-partition")) {
             try {
+                current = null;
                 net.heal();
                 return Completions.done(op, "healed");
             } catch (Exception e) {
                 return Completions.failed(op, null, e);
             }
+        }
+        if (op.f().equals("widen-partition")) {
+            return widen(op);
         }
         Map<String, Object> v = new LinkedHashMap<>();
         try {
@@ -112,9 +125,35 @@ public final class PartitionNemesis implements Nemesis {
             v.put("leader", leader.orElse(null));
             v.put("favourite", favourite.orElse(null));
             v.put("cut", g.toData());
+            current = null; // if the change fails half way, what is cut is unknown until the next heal
             net.partition(g, pm, channels);
+            current = g;
+            currentMode = pm;
+            currentChannels = channels;
             return Completions.done(op, v);
         } catch (Exception e) {
+            return Completions.failed(op, v, e);
+        }
+    }
+
+    private Op widen(Op op) {
+        if (current == null) {
+            return Completions.done(op, "no partition to widen");
+        }
+        if (currentChannels.containsAll(EnumSet.allOf(Channel.class))) {
+            return Completions.done(op, "already cuts every channel");
+        }
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("mode", currentMode.wire());
+        v.put("links", "all");
+        v.put("from", Channel.wire(currentChannels));
+        v.put("cut", current.toData());
+        try {
+            net.partition(current, currentMode, EnumSet.allOf(Channel.class));
+            currentChannels = EnumSet.allOf(Channel.class);
+            return Completions.done(op, v);
+        } catch (Exception e) {
+            current = null;
             return Completions.failed(op, v, e);
         }
     }

@@ -65,13 +65,30 @@ class NemesisPackagesTest {
         assertTrue(ops.size() >= 6 && ops.size() <= 20, "about one op per 5 s over 60 s: " + ops.size());
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
-            assertEquals(i % 2 == 0 ? "start-partition" : "stop-partition", op.f(), op.toString());
+            if (i % 2 == 0) {
+                assertEquals("start-partition", op.f(), op.toString());
+            } else {
+                assertTrue(op.f().equals("stop-partition") || op.f().equals("widen-partition"), op.toString());
+            }
             if (i % 2 == 0) {
                 assertEquals("drop", ((Map<?, ?>) op.value()).get("mode"));
                 assertEquals("quorum", ((Map<?, ?>) op.value()).get("links"));
             }
         }
         assertEquals(List.of("stop-partition"), plan.healOps().stream().map(Op::f).toList());
+        assertTrue(ops.stream().anyMatch(o -> o.f().equals("stop-partition")), "partitions heal");
+    }
+
+    @Test
+    void partitionsOfEveryChannelAreNeverWidened() {
+        NemesisPackages.Target t = new NemesisPackages.Target(FIVE, Optional.of(NO_NETWORK), Optional.empty(), Optional.empty(), Optional::empty);
+        NemesisPackages.Plan plan = NemesisPackages.build(List.of("partition"), t,
+                new NemesisPackages.Options(Gens.seconds(5), List.of(PartitionMode.DROP), PartitionNemesis.GRUDGES, List.of("all"), 3));
+        List<Op> ops = Simulation.run(Gens.nemesis(Gens.timeLimit(Gens.seconds(600), plan.generator())), 0, true, Gens.millis(10), 10_000)
+                .stream().filter(Op::isInvoke).toList();
+        for (int i = 0; i < ops.size(); i++) {
+            assertEquals(i % 2 == 0 ? "start-partition" : "stop-partition", ops.get(i).f(), ops.get(i).toString());
+        }
     }
 
     @Test

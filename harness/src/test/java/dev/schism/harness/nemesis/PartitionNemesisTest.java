@@ -65,6 +65,24 @@ class PartitionNemesisTest {
     }
 
     @Test
+    void wideningKeepsTheGrudgeAndModeAndCutsEveryChannel() {
+        Recording net = new Recording();
+        PartitionNemesis n = new PartitionNemesis(net, () -> Optional.of("n3"), FIVE, 1);
+        Op widen = Op.invoke(Op.NEMESIS, "widen-partition", null);
+        assertEquals("no partition to widen", n.invoke(widen).value());
+        n.invoke(start("isolate", "refuse", "quorum"));
+        Op done = n.invoke(widen);
+        assertEquals(null, done.error(), done.toString());
+        assertEquals("quorum", ((Map<?, ?>) done.value()).get("from"));
+        assertEquals(List.of("partition refuse quorum " + Grudges.isolate(FIVE, "n3"), "partition refuse all " + Grudges.isolate(FIVE, "n3")),
+                net.calls);
+        assertEquals("already cuts every channel", n.invoke(widen).value());
+        n.invoke(Op.invoke(Op.NEMESIS, "stop-partition", null));
+        assertEquals("no partition to widen", n.invoke(widen).value());
+        assertEquals(3, net.calls.size(), "nothing cut after the heal: " + net.calls);
+    }
+
+    @Test
     void linksDefaultToEveryChannel() {
         Recording net = new Recording();
         new PartitionNemesis(net, Optional::empty, FIVE, 1).invoke(start("halves", "drop", null));
