@@ -2,7 +2,7 @@
 # Detection benchmark for the election checker: runs the README's bug command for seeds 1..N with the
 # injected bug and without it (the baseline), and prints how many runs exit 1 and 0 respectively.
 #   workloads/bench/detection.sh [seeds=10] [time-limit=60]
-# Takes about (80 + 110) s per seed on two cores. Run folders go to store/detection/.
+# Takes about (75 + 75) s per seed on two cores. Run folders go to store/detection/.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 seeds="${1:-10}"

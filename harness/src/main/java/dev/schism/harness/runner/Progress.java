@@ -58,7 +58,7 @@ public final class Progress implements Interpreter.Listener, AutoCloseable {
     }
 
     /** A fault's value in a few words: a map's scalar entries as {@code k=v} (the cut links are too long). */
-    static String summarize(Object v) {
+    public static String summarize(Object v) {
         String s = v instanceof java.util.Map<?, ?> m
                 ? m.entrySet().stream().filter(e -> e.getValue() != null && !(e.getValue() instanceof java.util.Map)
                         && !(e.getValue() instanceof java.util.Collection)).map(e -> e.getKey() + "=" + e.getValue())

@@ -26,19 +26,26 @@ public final class ElectionChecker implements RunChecker {
 
     @Override
     public CheckResult check(RunData data) {
+        long start = -1;
         long end = -1;
-        if (data.test().get(Runner.START_WALL_MS) instanceof Number start && !data.history().ops().isEmpty()) {
-            end = start.longValue() + data.history().ops().get(data.history().size() - 1).time() / 1_000_000L;
+        if (data.test().get(Runner.START_WALL_MS) instanceof Number s && !data.history().ops().isEmpty()) {
+            start = s.longValue();
+            end = start + data.history().ops().get(data.history().size() - 1).time() / 1_000_000L;
         }
-        return check(data.history(), data.events(), end);
+        return check(data.history(), data.events(), start, end);
     }
 
     public static CheckResult check(History history, List<RoleEvent> events) {
-        return check(history, events, -1);
+        return check(history, events, -1, -1);
     }
 
-    /** {@code endWallMs}: when the run ended (wall ms), so a leaderless stretch at the end counts; -1 if unknown. */
-    public static CheckResult check(History history, List<RoleEvent> events, long endWallMs) {
+    /**
+     * {@code startWallMs}: the wall-clock ms of the history's time 0, so a violation can name the fault that
+     * preceded it; {@code endWallMs}: when the run ended, so a leaderless stretch at the end counts. Either
+     * is -1 if unknown.
+     */
+    public static CheckResult check(History history, List<RoleEvent> events, long startWallMs, long endWallMs) {
+        LastFault lastFault = new LastFault(history, startWallMs);
         List<Map<String, Object>> violations = new ArrayList<>();
         List<String> sentences = new ArrayList<>();
 
@@ -54,10 +61,14 @@ public final class ElectionChecker implements RunChecker {
                 List<RoleEvent> ls = new ArrayList<>(leaders.values());
                 RoleEvent a = ls.get(0);
                 RoleEvent b = ls.get(1);
+                long second = Math.max(a.t(), b.t());
                 String s = "epoch " + epoch + " has two leaders, " + a.nodeName() + " and " + b.nodeName()
-                        + ": both established it (" + a.nodeName() + " at t=" + a.t() + ", " + b.nodeName() + " at t=" + b.t() + ")";
+                        + ": both established it (" + a.nodeName() + " at t=" + a.t() + ", " + b.nodeName() + " at t=" + b.t()
+                        + lastFault.sentence(second) + ")";
                 sentences.add(s);
-                violations.add(violation("two-leaders-established", epoch, ls.stream().map(RoleEvent::nodeName).toList(), s));
+                Map<String, Object> v = violation("two-leaders-established", epoch, ls.stream().map(RoleEvent::nodeName).toList(), s);
+                lastFault.before(second).ifPresent(f -> v.put("last-fault", f));
+                violations.add(v);
             }
         });
 

@@ -74,6 +74,25 @@ class ElectionCheckerTest {
     }
 
     @Test
+    void theViolationNamesTheFaultThatCameLastBeforeIt() {
+        String events = HEALTHY_EVENTS + """
+                {"t":6200,"node":1,"event":"LEADING","epoch":2,"leader":1,"zxid":"0x200000000"}
+                """;
+        // The history starts at wall time 1000 ms; the partition completed 50 ns in, and a heal 4 s in.
+        String hist = HEALTHY_HISTORY + """
+                {"index":9,"time":4000000000,"process":"nemesis","type":"info","f":"stop-partition","value":"healed"}
+                {"index":10,"time":7000000000,"process":"nemesis","type":"info","f":"start-partition","value":{"grudge":"halves","links":"quorum","cut":{"n1":["n2"]}}}
+                """;
+        CheckResult r = ElectionChecker.check(history(hist), events(events), 1000, -1);
+        assertEquals(Verdict.INVALID, r.verdict());
+        assertEquals("epoch 2 has two leaders, n1 and n2: both established it (n1 at t=6200, n2 at t=6100, "
+                + "1.2 s after stop-partition healed)", r.summary());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> v = ((List<Map<String, Object>>) r.details().get("violations")).get(0);
+        assertEquals(Map.of("f", "stop-partition", "value", "healed", "ms-before", 1200L), v.get("last-fault"));
+    }
+
+    @Test
     void writesThroughTwoLeadersInOneEpochAreInvalid() {
         // n1 never logged LEADING for epoch 2 (say its journal line was lost), but n4 followed it in epoch 2
         // and a write went through n4 while n3's write went through n2.
