@@ -58,6 +58,17 @@ public final class Gens {
         return new Mix(List.of(gens), Rng.seeded(seed));
     }
 
+    /**
+     * Forever: a group picked at random, then one of its finite generators picked at random, run to
+     * exhaustion; then the next pick. Groups share the picks equally, whatever their sizes.
+     */
+    public static Generator episodes(long seed, List<List<Generator>> groups) {
+        if (groups.isEmpty() || groups.stream().anyMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("episodes need at least one group, and no group may be empty: " + groups);
+        }
+        return new Episodes(groups.stream().map(List::copyOf).toList(), Rng.seeded(seed), null);
+    }
+
     /** Each generator to exhaustion in turn, waiting for every thread to be free in between. */
     public static Generator phases(Generator... gens) {
         return new Phases(List.of(gens), 0);

@@ -87,11 +87,12 @@ public final class NemesisPackages {
                 case "partition" -> {
                     NetworkControl net = need(target.network(), name, "network control (a fault proxy)");
                     parts.add(new PartitionNemesis(net, target.leader(), target.nodes(), seed));
-                    // Each partition draws its channels first (uniformly, so a quorum-only cut is as likely
-                    // as a full one whatever the number of grudges), then a grudge and a mode.
-                    List<Generator> byLinks = new ArrayList<>();
+                    // One episode per partition: cut, (widen,) heal. Each draws its channels first (uniformly,
+                    // so a quorum-only cut is as likely as a full one whatever the number of grudges), then a
+                    // grudge and a mode. A cut of one channel is widened to every channel before it heals.
+                    List<List<Generator>> byLinks = new ArrayList<>();
                     for (String links : opts.links()) {
-                        List<Generator> starts = new ArrayList<>();
+                        List<Generator> episodes = new ArrayList<>();
                         for (String g : opts.grudges()) {
                             if (PartitionNemesis.KEEPS_MAJORITIES.contains(g) && !links.equals("all")) {
                                 continue;
@@ -101,23 +102,21 @@ public final class NemesisPackages {
                                 v.put("grudge", g);
                                 v.put("mode", m.wire());
                                 v.put("links", links);
-                                starts.add(Gens.repeat("start-partition", v));
+                                episodes.add(links.equals("all")
+                                        ? Gens.phases(Gens.once("start-partition", v), Gens.once("stop-partition", null))
+                                        : Gens.phases(Gens.once("start-partition", v), Gens.once("widen-partition", null),
+                                                Gens.once("stop-partition", null)));
                             }
                         }
-                        if (!starts.isEmpty()) {
-                            byLinks.add(Gens.mix(seed + links.hashCode(), starts.toArray(Generator[]::new)));
+                        if (!episodes.isEmpty()) {
+                            byLinks.add(episodes);
                         }
                     }
                     if (byLinks.isEmpty()) {
                         throw new IllegalArgumentException("no partition to draw: grudges " + opts.grudges() + " each leave every node a majority,"
                                 + " which is only a fault when all links are cut (links: " + opts.links() + ")");
                     }
-                    // A third of the time a partition is widened to every channel before it heals (a no-op
-                    // when it already cuts them all).
-                    Generator after = opts.links().equals(List.of("all")) ? Gens.repeat("stop-partition", null)
-                            : Gens.mix(seed + 1, Gens.repeat("stop-partition", null), Gens.repeat("stop-partition", null),
-                                    Gens.repeat("widen-partition", null));
-                    gens.add(Gens.flipFlop(Gens.mix(seed, byLinks.toArray(Generator[]::new)), after));
+                    gens.add(Gens.episodes(seed, byLinks));
                 }
                 case "kill" -> {
                     ProcessControl p = need(target.processes(), name, "process control");

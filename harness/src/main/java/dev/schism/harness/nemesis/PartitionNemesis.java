@@ -24,7 +24,8 @@ import java.util.Set;
  *
  * <p>{@code widen-partition} escalates the current partition to every channel without healing it first, as a
  * blocked port often turns into a lost machine: servers that kept electing over the open election channel
- * are now cut off from it too, and the majority must elect without them.
+ * are now cut off from it too, and the majority must elect without them. The partition package widens
+ * every quorum-only cut before healing it.
  */
 public final class PartitionNemesis implements Nemesis {
     public static final List<String> GRUDGES = List.of("halves", "random-halves", "isolate", "majorities-ring", "bridge");

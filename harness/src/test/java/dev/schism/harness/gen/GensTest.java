@@ -66,6 +66,31 @@ class GensTest {
     }
 
     @Test
+    void episodesRunWholeAndGroupsShareThePicks() {
+        Generator ab = Gens.phases(Gens.once("a", 0L), Gens.once("b", 0L));
+        Generator c = Gens.once("c", 0L);
+        Generator d = Gens.once("d", 0L);
+        // One group holds the two-op episode, the other two one-op episodes: half the episodes are a-b.
+        Generator g = Gens.timeLimit(4000, Gens.episodes(5, List.of(List.of(ab), List.of(c, d))));
+        List<String> fs = Simulation.run(g, 1, false, 1, 10_000).stream().filter(Op::isInvoke).map(Op::f).toList();
+        for (int i = 0; i < fs.size(); i++) {
+            if (fs.get(i).equals("a") && i + 1 < fs.size()) {
+                assertEquals("b", fs.get(i + 1), "an episode is never interrupted: " + fs);
+            }
+            if (fs.get(i).equals("b")) {
+                assertEquals("a", fs.get(i - 1), fs.toString());
+            }
+        }
+        long episodes = fs.stream().filter(f -> !f.equals("b")).count();
+        long abs = fs.stream().filter("a"::equals).count();
+        assertTrue(abs > episodes * 0.4 && abs < episodes * 0.6, abs + " of " + episodes + " episodes are a-b");
+        assertTrue(fs.contains("c") && fs.contains("d"), fs.toString());
+        assertEquals(fs, Simulation.run(g, 1, false, 1, 10_000).stream().filter(Op::isInvoke).map(Op::f).toList(), "replayable");
+        Exception e = assertThrows(IllegalArgumentException.class, () -> Gens.episodes(1, List.of(List.of())));
+        assertTrue(e.getMessage().startsWith("episodes need at least one group"), e.getMessage());
+    }
+
+    @Test
     void phasesWaitForAllThreadsBetweenPhases() {
         Generator g = Gens.phases(Gens.limit(3, Gens.repeat("a", 0L)), Gens.once("b", 0L));
         // Thread 0 finishes a at 10 and starts the third a; b waits until that one is done at 20, then goes to the next thread in turn.
