@@ -14,16 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A node that establishes epochs without a quorum must be caught: exit 1, naming the epoch and two leaders.
  *
- * <p>The README's bug command, as it is: five nodes, {@code --nemesis partition}, 60 s. Partitions that
- * cut only the quorum channel let a server win an election whose voters then cannot reach it; with the
- * bug it establishes the next epoch alone, and the voters elect a second leader for the same epoch. The
- * measured rate is at least 9 runs in 10, so the test allows up to three seeds and passes on the first
- * catch (all three missing would happen about once in a thousand builds); a harness that cannot see split
+ * <p>The README's bug command, as it is: five nodes, {@code --nemesis partition}, 60 s. Whether a run hits
+ * a window in which two servers establish one epoch depends on timing: measured on a quiet 2-core machine
+ * about three runs in four catch it (see the README). The test therefore allows up to four seeds and passes
+ * on the first catch (all four missing: about one build in 250); a harness that cannot see split
  * brain fails it every time.
  */
 class InjectedBugIT {
     private static final Pattern TWO_LEADERS = Pattern.compile("^INVALID: .*epoch \\d+ has two leaders, n\\d and n\\d");
-    private static final int SEEDS = 3;
+    private static final int SEEDS = 4;
 
     @TempDir
     Path store;
