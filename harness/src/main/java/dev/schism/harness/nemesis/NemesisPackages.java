@@ -87,36 +87,7 @@ public final class NemesisPackages {
                 case "partition" -> {
                     NetworkControl net = need(target.network(), name, "network control (a fault proxy)");
                     parts.add(new PartitionNemesis(net, target.leader(), target.nodes(), seed));
-                    // One episode per partition: cut, (widen,) heal. Each draws its channels first (uniformly,
-                    // so a quorum-only cut is as likely as a full one whatever the number of grudges), then a
-                    // grudge and a mode. A cut of one channel is widened to every channel before it heals.
-                    List<List<Generator>> byLinks = new ArrayList<>();
-                    for (String links : opts.links()) {
-                        List<Generator> episodes = new ArrayList<>();
-                        for (String g : opts.grudges()) {
-                            if (PartitionNemesis.KEEPS_MAJORITIES.contains(g) && !links.equals("all")) {
-                                continue;
-                            }
-                            for (PartitionMode m : opts.modes()) {
-                                Map<String, Object> v = new LinkedHashMap<>();
-                                v.put("grudge", g);
-                                v.put("mode", m.wire());
-                                v.put("links", links);
-                                episodes.add(links.equals("all")
-                                        ? Gens.phases(Gens.once("start-partition", v), Gens.once("stop-partition", null))
-                                        : Gens.phases(Gens.once("start-partition", v), Gens.once("widen-partition", null),
-                                                Gens.once("stop-partition", null)));
-                            }
-                        }
-                        if (!episodes.isEmpty()) {
-                            byLinks.add(episodes);
-                        }
-                    }
-                    if (byLinks.isEmpty()) {
-                        throw new IllegalArgumentException("no partition to draw: grudges " + opts.grudges() + " each leave every node a majority,"
-                                + " which is only a fault when all links are cut (links: " + opts.links() + ")");
-                    }
-                    gens.add(Gens.episodes(seed, byLinks));
+                    gens.add(partitionSchedule(opts, seed));
                 }
                 case "kill" -> {
                     ProcessControl p = need(target.processes(), name, "process control");
@@ -154,6 +125,41 @@ public final class NemesisPackages {
         Generator gen = gens.isEmpty() ? Gens.sleep(Long.MAX_VALUE / 4)
                 : Gens.stagger(opts.intervalNanos(), gens.size() == 1 ? gens.get(0) : Gens.mix(opts.seed(), gens.toArray(Generator[]::new)), opts.seed());
         return new Plan(new CompositeNemesis(unique), gen, List.copyOf(names));
+    }
+
+    /**
+     * One episode per partition: cut and heal, or for a cut of one channel: cut, widen to every channel, heal.
+     * Each episode draws its channels first (uniformly, so a quorum-only cut is as likely as a full one
+     * whatever the number of grudges), then a grudge and a mode.
+     */
+    private static Generator partitionSchedule(Options opts, long seed) {
+        List<List<Generator>> byLinks = new ArrayList<>();
+        for (String links : opts.links()) {
+            List<Generator> episodes = new ArrayList<>();
+            for (String g : opts.grudges()) {
+                if (PartitionNemesis.KEEPS_MAJORITIES.contains(g) && !links.equals("all")) {
+                    continue;
+                }
+                for (PartitionMode m : opts.modes()) {
+                    Map<String, Object> v = new LinkedHashMap<>();
+                    v.put("grudge", g);
+                    v.put("mode", m.wire());
+                    v.put("links", links);
+                    episodes.add(links.equals("all")
+                            ? Gens.phases(Gens.once("start-partition", v), Gens.once("stop-partition", null))
+                            : Gens.phases(Gens.once("start-partition", v), Gens.once("widen-partition", null),
+                                    Gens.once("stop-partition", null)));
+                }
+            }
+            if (!episodes.isEmpty()) {
+                byLinks.add(episodes);
+            }
+        }
+        if (byLinks.isEmpty()) {
+            throw new IllegalArgumentException("no partition to draw: grudges " + opts.grudges() + " each leave every node a majority,"
+                    + " which is only a fault when all links are cut (links: " + opts.links() + ")");
+        }
+        return Gens.episodes(seed, byLinks);
     }
 
     /** kill and pause share one process nemesis. */
