@@ -1,7 +1,6 @@
 package dev.schism.harness.cli;
 
 import dev.schism.harness.nemesis.NemesisPackages;
-import dev.schism.harness.nemesis.PartitionMode;
 import dev.schism.harness.runner.Runner;
 import dev.schism.harness.runner.TestSpec;
 import dev.schism.harness.runner.Workload;
@@ -9,9 +8,6 @@ import dev.schism.harness.runner.Workloads;
 import dev.schism.results.verdict.CheckResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -77,14 +73,10 @@ public final class RunCommand implements Callable<Integer> {
         quietClientLogs();
         PrintStream out = System.out;
         Workload w = Workloads.find(workload);
-        List<PartitionMode> modes = new ArrayList<>();
-        for (String m : partitionModes.split(",")) {
-            modes.add(PartitionMode.parse(m.trim()));
-        }
         long s = seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
         TestSpec spec = new TestSpec(name != null ? name : w.name(), w.name(), NemesisPackages.parse(nemesis), nodes, timeLimit,
                 concurrency, rate, s, backend, Optional.ofNullable(injectBug), Optional.ofNullable(toxiproxy), nemesisInterval,
-                modes, Arrays.stream(partitionLinks.split(",")).map(String::trim).toList(), recovery);
+                TestSpec.partitionModes(partitionModes), TestSpec.commaList(partitionLinks), recovery);
         out.println("schism: " + spec);
         Runner runner = new Runner(out, System.console() != null, Optional.ofNullable(nodeJar));
         java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);

@@ -1,7 +1,6 @@
 package dev.schism.harness.junit;
 
 import dev.schism.harness.nemesis.NemesisPackages;
-import dev.schism.harness.nemesis.PartitionMode;
 import dev.schism.harness.runner.Runner;
 import dev.schism.harness.runner.TestSpec;
 import dev.schism.harness.runner.Workload;
@@ -9,7 +8,6 @@ import dev.schism.harness.runner.Workloads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -40,8 +38,7 @@ public final class SchismExtension implements ParameterResolver, TestExecutionEx
         TestSpec spec = new TestSpec(ctx.getRequiredTestClass().getSimpleName() + "." + ctx.getRequiredTestMethod().getName(),
                 w.name(), NemesisPackages.parse(c.nemesis()), c.nodes(), c.timeLimit(), c.concurrency(), c.rate(), c.seed(), "local",
                 c.injectBug().isEmpty() ? Optional.empty() : Optional.of(c.injectBug()), Optional.empty(), c.nemesisInterval(),
-                Arrays.stream(c.partitionModes().split(",")).map(String::trim).map(PartitionMode::parse).toList(),
-                Arrays.stream(c.partitionLinks().split(",")).map(String::trim).toList(), c.recovery());
+                TestSpec.partitionModes(c.partitionModes()), TestSpec.commaList(c.partitionLinks()), c.recovery());
         Path store = Path.of(System.getProperty("schism.store", "target/schism-store"));
         try {
             Runner.Outcome o = new Runner(System.out, false, Optional.empty()).run(spec, w, store);

@@ -52,6 +52,16 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
         }
     }
 
+    /** The trimmed items of a comma-separated option value ({@code "drop, stall"}), as the CLI and {@code @Chaos} give them. */
+    public static List<String> commaList(String csv) {
+        return java.util.Arrays.stream(csv.split(",")).map(String::trim).toList();
+    }
+
+    /** {@link #commaList} of partition mode names, each parsed (an unknown one is an error naming the choices). */
+    public static List<PartitionMode> partitionModes(String csv) {
+        return commaList(csv).stream().map(PartitionMode::parse).toList();
+    }
+
     public NemesisPackages.Options nemesisOptions() {
         NemesisPackages.Options d = NemesisPackages.Options.defaults(seed);
         return new NemesisPackages.Options((long) (nemesisIntervalSeconds * 1e9), partitionModes, d.grudges(), partitionLinks, seed);

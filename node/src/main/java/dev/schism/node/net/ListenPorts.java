@@ -30,7 +30,7 @@ public final class ListenPorts {
         try {
             int[] ports = new int[n];
             for (int i = 0; i < n; i++) {
-                ServerSocket s = bindSomewhere();
+                ServerSocket s = bindOne();
                 held.add(s);
                 ports[i] = s.getLocalPort();
             }
@@ -46,7 +46,11 @@ public final class ListenPorts {
         }
     }
 
-    private static ServerSocket bindSomewhere() {
+    /**
+     * A listening socket on 127.0.0.1 at a random port below the ephemeral range, left open: the caller
+     * holds it while choosing more ports, and closes it just before the port's real owner binds it.
+     */
+    public static ServerSocket bindOne() {
         IOException last = null;
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(LOW, HIGH);

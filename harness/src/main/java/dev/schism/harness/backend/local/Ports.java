@@ -1,24 +1,18 @@
 package dev.schism.harness.backend.local;
 
+import dev.schism.node.net.ListenPorts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Listen ports on 127.0.0.1 for the nodes, drawn below the kernel's ephemeral range (as
- * {@link dev.schism.node.net.ListenPorts} explains: the many outgoing proxied connections of a run take
+ * Listen ports on 127.0.0.1 for the nodes, drawn below the kernel's ephemeral range by
+ * {@link ListenPorts#bindOne()} (as that class explains: the many outgoing proxied connections of a run take
  * ephemeral ports and could take a node's port before it binds) and held open until {@link #release()},
  * right before the nodes start, so nothing in this process is handed the same port in between.
  */
 final class Ports implements AutoCloseable {
-    private static final int LOW = 12000;
-    private static final int HIGH = 32000;
-
     private final List<ServerSocket> held = new ArrayList<>();
     private final int[] ports;
 
@@ -26,7 +20,7 @@ final class Ports implements AutoCloseable {
         ports = new int[count];
         try {
             for (int i = 0; i < count; i++) {
-                ServerSocket s = bindSomewhere();
+                ServerSocket s = ListenPorts.bindOne();
                 held.add(s);
                 ports[i] = s.getLocalPort();
             }
@@ -38,27 +32,6 @@ final class Ports implements AutoCloseable {
 
     static Ports hold(int count) {
         return new Ports(count);
-    }
-
-    private static ServerSocket bindSomewhere() {
-        IOException last = null;
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(LOW, HIGH);
-            try {
-                ServerSocket s = new ServerSocket();
-                try {
-                    s.setReuseAddress(true);
-                    s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
-                    return s;
-                } catch (IOException e) {
-                    s.close();
-                    throw e;
-                }
-            } catch (IOException e) {
-                last = e;
-            }
-        }
-        throw new UncheckedIOException("no free port in " + LOW + ".." + HIGH + " after 200 tries", last);
     }
 
     int get(int i) {
