@@ -148,12 +148,31 @@ public final class InJvmEnsemble implements AutoCloseable {
 
         /** Restarts on the same port from a live peer's snapshot (as a SNAP sync would). */
         public void restartFrom(Server peer) throws IOException {
-            CompletableFuture<Snapshot> snap = new CompletableFuture<>();
-            synchronized (InJvmEnsemble.this) {
-                peer.run(() -> snap.complete(peer.tree.snapshot()));
-                DataTree fresh = new DataTree();
-                fresh.restore(snap.join());
-                start(fresh, port);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                // The lock keeps txns from being sequenced between the snapshot and the start. But the peer's
+                // core may itself be waiting for the lock (a client write being sequenced), and then it cannot
+                // take the snapshot: after a short wait, let the lock go so the write gets through, and retry.
+                synchronized (InJvmEnsemble.this) {
+                    CompletableFuture<Snapshot> snap = new CompletableFuture<>();
+                    peer.run(() -> snap.complete(peer.tree.snapshot()));
+                    try {
+                        Snapshot taken = snap.get(200, TimeUnit.MILLISECONDS);
+                        DataTree fresh = new DataTree();
+                        fresh.restore(taken);
+                        start(fresh, port);
+                        return;
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        if (System.nanoTime() > deadline) {
+                            throw new IOException("server " + peer.sid + " gave no snapshot within 30 s", e);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted while restarting from server " + peer.sid, e);
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new IOException("snapshot of server " + peer.sid + " failed", e.getCause());
+                    }
+                }
             }
         }
 
