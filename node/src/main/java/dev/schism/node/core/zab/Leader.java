@@ -44,6 +44,8 @@ public final class Leader {
     private boolean established;
     private long counter;
     private long now;
+    /** Until this tick an established leader is not yet held to a synced quorum (see the seeded bug). */
+    private long syncCheckFrom;
     private String abandoned;
 
     public Leader(Replica r, Election election, SeededBugs bugs) {
@@ -63,7 +65,11 @@ public final class Leader {
         connecting.add(me);
         maxAccepted = r.acceptedEpoch();
         if (establishWithoutQuorum) {
-            // Seeded bug for the harness: skip the quorum of FOLLOWERINFO/ACKEPOCH and NEWLEADER acks.
+            // Seeded bug for the harness: skip the quorum of FOLLOWERINFO/ACKEPOCH and NEWLEADER acks. Like
+            // the waits it skips, it then gives its learners initLimit to connect and sync before holding
+            // itself to a synced quorum; without that grace it would abandon at its first tick on a healthy
+            // network and churn through epochs with no fault at all.
+            syncCheckFrom = timing.initTimeout();
             epoch = maxAccepted + 1;
             r.setAcceptedEpoch(epoch);
             r.setCurrentEpoch(epoch);
@@ -352,7 +358,7 @@ public final class Leader {
                 abandoned = "epoch not established within initLimit";
                 return;
             }
-        } else {
+        } else if (now > syncCheckFrom) {
             Set<Long> heard = new HashSet<>();
             for (LearnerHandler h : handlers.values()) {
                 if (h.stage == LearnerHandler.Stage.SYNCED && now - h.lastHeard <= timing.syncTimeout()) {
