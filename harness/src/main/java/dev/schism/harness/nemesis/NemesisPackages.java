@@ -130,9 +130,12 @@ public final class NemesisPackages {
     /**
      * One episode per partition: cut and heal, or for a cut of one channel: cut, widen to every channel, heal.
      * Each episode draws its channels first (uniformly, so a quorum-only cut is as likely as a full one
-     * whatever the number of grudges), then a grudge and a mode.
+     * whatever the number of grudges), then a grudge and a mode. A one-channel cut holds for at least half
+     * the interval before it widens: the ensemble needs syncLimit to notice it and an election to act on
+     * it, and a cut widened sooner is no different from a cut of every channel.
      */
     private static Generator partitionSchedule(Options opts, long seed) {
+        long settle = opts.intervalNanos() / 2;
         List<List<Generator>> byLinks = new ArrayList<>();
         for (String links : opts.links()) {
             List<Generator> episodes = new ArrayList<>();
@@ -147,8 +150,8 @@ public final class NemesisPackages {
                     v.put("links", links);
                     episodes.add(links.equals("all")
                             ? Gens.phases(Gens.once("start-partition", v), Gens.once("stop-partition", null))
-                            : Gens.phases(Gens.once("start-partition", v), Gens.once("widen-partition", null),
-                                    Gens.once("stop-partition", null)));
+                            : Gens.phases(Gens.once("start-partition", v), Gens.sleep(settle),
+                                    Gens.once("widen-partition", null), Gens.once("stop-partition", null)));
                 }
             }
             if (!episodes.isEmpty()) {

@@ -71,6 +71,10 @@ class NemesisPackagesTest {
                 assertEquals("drop", ((Map<?, ?>) op.value()).get("mode"));
                 assertEquals("quorum", ((Map<?, ?>) op.value()).get("links"));
             }
+            if (i % 3 == 1) {
+                long held = op.time() - ops.get(i - 1).time();
+                assertTrue(held >= Gens.millis(2500), "a quorum-only cut holds half the interval before it widens: " + held + " ns");
+            }
         }
         assertEquals(List.of("stop-partition"), plan.healOps().stream().map(Op::f).toList());
         assertTrue(ops.stream().anyMatch(o -> o.f().equals("stop-partition")), "partitions heal");
