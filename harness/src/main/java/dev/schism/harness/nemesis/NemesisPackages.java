@@ -130,12 +130,14 @@ public final class NemesisPackages {
     /**
      * One episode per partition: cut and heal, or for a cut of one channel: cut, widen to every channel, heal.
      * Each episode draws its channels first (uniformly, so a quorum-only cut is as likely as a full one
-     * whatever the number of grudges), then a grudge and a mode. A one-channel cut holds for at least half
-     * the interval before it widens: the ensemble needs syncLimit to notice it and an election to act on
-     * it, and a cut widened sooner is no different from a cut of every channel.
+     * whatever the number of grudges), then a grudge and a mode. A one-channel cut holds for at least one
+     * interval before it widens. The ensemble needs that long to act on it: a silent cut (drop, stall) shows
+     * only after syncLimit, the learners then often re-follow the leader they lost on stale votes and give
+     * up on it only after initLimit, and only then is there an election. A cut widened sooner is no
+     * different from a cut of every channel.
      */
     private static Generator partitionSchedule(Options opts, long seed) {
-        long settle = opts.intervalNanos() / 2;
+        long settle = opts.intervalNanos();
         List<List<Generator>> byLinks = new ArrayList<>();
         for (String links : opts.links()) {
             List<Generator> episodes = new ArrayList<>();

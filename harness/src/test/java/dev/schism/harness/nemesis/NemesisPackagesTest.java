@@ -73,7 +73,7 @@ class NemesisPackagesTest {
             }
             if (i % 3 == 1) {
                 long held = op.time() - ops.get(i - 1).time();
-                assertTrue(held >= Gens.millis(2500), "a quorum-only cut holds half the interval before it widens: " + held + " ns");
+                assertTrue(held >= Gens.seconds(5), "a quorum-only cut holds an interval before it widens: " + held + " ns");
             }
         }
         assertEquals(List.of("stop-partition"), plan.healOps().stream().map(Op::f).toList());

@@ -38,6 +38,28 @@ class PeerTest {
     }
 
     @Test
+    void leaderWithTheSeededBugEstablishesAloneThenGivesItsLearnersInitLimit() {
+        Peer p = new Peer(new PeerConfig(3, Set.of(1L, 2L, 3L), Set.of(), 50, 200, 10, 5), LoopbackCluster.fresh(), machine);
+        p.injectBug("establish-without-quorum");
+        p.ready();
+        p.step(new Notification(2, Role.LOOKING, 3, 0, 1, 0, 2));
+        for (int i = 0; i < 10 && p.role() == Role.LOOKING; i++) {
+            p.tick();
+        }
+        assertEquals(Role.LEADING, p.role(), p.toString());
+        assertTrue(p.serving(), "established before any learner even connected: " + p);
+        assertEquals(1, p.epoch());
+        int ticks = 0;
+        while (p.role() == Role.LEADING && ticks < 1000) {
+            p.tick();
+            ticks++;
+        }
+        // initLimit 10 x tickTime 200 ms = 40 ticks of 50 ms for learners to sync; with none, it gives up then
+        assertTrue(ticks > 40 && ticks <= 45, "left LEADING after " + ticks + " ticks: " + p);
+        assertEquals(Role.LOOKING, p.role());
+    }
+
+    @Test
     void learnerWhoseLeaderFollowsSomeoneElseLooksAgainAtOnce() {
         Peer p = followerOfTwo();
         assertTrue(sent(p.ready(), FollowerInfo.class), "asks 2 to lead it");
