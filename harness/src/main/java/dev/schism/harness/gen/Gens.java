@@ -59,14 +59,15 @@ public final class Gens {
     }
 
     /**
-     * Forever: a group picked at random, then one of its finite generators picked at random, run to
-     * exhaustion; then the next pick. Groups share the picks equally, whatever their sizes.
+     * Forever: the groups take turns (the first drawn from the seed); on its turn, one of the group's finite
+     * generators, picked at random, runs to exhaustion. Groups get the same number of episodes, give or
+     * take one, whatever their sizes and however short the run.
      */
     public static Generator episodes(long seed, List<List<Generator>> groups) {
         if (groups.isEmpty() || groups.stream().anyMatch(List::isEmpty)) {
             throw new IllegalArgumentException("episodes need at least one group, and no group may be empty: " + groups);
         }
-        return new Episodes(groups.stream().map(List::copyOf).toList(), Rng.seeded(seed), null);
+        return new Episodes(groups.stream().map(List::copyOf).toList(), Rng.seeded(seed), -1, null);
     }
 
     /** Each generator to exhaustion in turn, waiting for every thread to be free in between. */
