@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The README's bug command, as it is: five nodes, {@code --nemesis partition}, 60 s. Whether a run hits
  * a window in which two servers establish one epoch depends on timing: measured on a quiet 2-core machine
- * about three runs in four catch it (see the README). The test therefore allows up to four seeds and passes
- * on the first catch (all four missing: about one build in 250); a harness that cannot see split
- * brain fails it every time.
+ * about nine runs in ten catch it (see the README). The test therefore allows up to four seeds and passes
+ * on the first catch (all four missing: about one build in 10,000); a harness that cannot see split brain
+ * fails it every time.
  */
 class InjectedBugIT {
     private static final Pattern TWO_LEADERS = Pattern.compile("^INVALID: .*epoch \\d+ has two leaders, n\\d and n\\d");
