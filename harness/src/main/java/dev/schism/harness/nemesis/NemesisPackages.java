@@ -131,11 +131,11 @@ public final class NemesisPackages {
      * One episode per partition: cut and heal, or for a cut of one channel: cut, widen to every channel, heal.
      * The channel choices take turns (all links, then quorum only, then all links...), so every run, however
      * short, has as many quorum-only cuts as full ones whatever the number of grudges; each episode then
-     * draws a grudge and a mode. A one-channel cut holds for at least one
-     * interval before it widens. The ensemble needs that long to act on it: a silent cut (drop, stall) shows
-     * only after syncLimit, the learners then often re-follow the leader they lost on stale votes and give
-     * up on it only after initLimit, and only then is there an election. A cut widened sooner is no
-     * different from a cut of every channel.
+     * draws a grudge and a mode. A one-channel cut holds for at least one interval before it widens. The
+     * ensemble needs that long to act on it: a silent cut (drop, stall) shows only after syncLimit, the
+     * learners then often re-follow the leader they lost on stale votes and give up on it only after
+     * initLimit, and only then is there an election. A cut widened sooner is no different from a cut of
+     * every channel.
      */
     private static Generator partitionSchedule(Options opts, long seed) {
         long settle = opts.intervalNanos();

@@ -57,7 +57,8 @@ public final class Peer {
     /**
      * Turns on a seeded protocol bug, for demonstrating that the harness catches it (see {@link SeededBugs}).
      * {@code "establish-without-quorum"}: a new leader establishes its epoch (reports LEADING and starts
-     * broadcasting) without waiting for a quorum of FOLLOWERINFO/ACKEPOCH or NEWLEADER acks;
+     * broadcasting) without waiting for a quorum of FOLLOWERINFO/ACKEPOCH or NEWLEADER acks, and gives up
+     * only if no quorum has synced within initLimit;
      * {@code "diff-instead-of-trunc"}; {@code "ack-before-fsync"}. Unknown names throw
      * IllegalArgumentException.
      */

@@ -8,7 +8,10 @@ import java.util.TreeSet;
  * reproduces a known class of ZooKeeper bug; all are off unless {@link #enable} is called.
  */
 public final class SeededBugs {
-    /** A new leader establishes its epoch without a quorum of FOLLOWERINFO/ACKEPOCH and NEWLEADER acks. */
+    /**
+     * A new leader establishes its epoch without a quorum of FOLLOWERINFO/ACKEPOCH and NEWLEADER acks, then
+     * gives its learners initLimit to sync before it holds itself to a synced quorum.
+     */
     public static final String ESTABLISH_WITHOUT_QUORUM = "establish-without-quorum";
     /** The leader sends DIFF where TRUNC is needed, so a learner keeps txns no quorum accepted (ZOOKEEPER-1154). */
     public static final String DIFF_INSTEAD_OF_TRUNC = "diff-instead-of-trunc";
