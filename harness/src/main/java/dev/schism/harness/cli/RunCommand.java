@@ -56,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--partition-mode", defaultValue = "drop,stall,refuse", description = "Comma-separated partition modes to draw from: drop, stall, refuse (default: ${DEFAULT-VALUE}).")
     String partitionModes;
 
-    @Option(names = "--partition-links", defaultValue = "all,quorum", description = "Comma-separated link channels a partition cuts, drawn per partition: all, quorum (leader-learner traffic only), election (votes only; useful with kill or pause, which force elections) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--partition-links", defaultValue = "all,quorum", description = "Comma-separated link channels a partition cuts, taking turns from one partition to the next: all, quorum (leader-learner traffic only), election (votes only; useful with kill or pause, which force elections) (default: ${DEFAULT-VALUE}).")
     String partitionLinks;
 
     @Option(names = "--recovery", defaultValue = "5", description = "Seconds of workload after the final heal (default: ${DEFAULT-VALUE}).")
