@@ -29,7 +29,10 @@ public @interface Chaos {
 
     long seed() default 1;
 
-    /** Comma-separated link channels a partition cuts, drawn per partition: all, quorum, election. */
+    /**
+     * Comma-separated link channels a partition cuts, taking turns from one partition to the next: all,
+     * quorum, election.
+     */
     String partitionLinks() default "all,quorum";
 
     /** Empty: no injected bug. */
