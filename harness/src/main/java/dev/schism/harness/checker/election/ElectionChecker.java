@@ -61,13 +61,13 @@ public final class ElectionChecker implements RunChecker {
                 List<RoleEvent> ls = new ArrayList<>(leaders.values());
                 RoleEvent a = ls.get(0);
                 RoleEvent b = ls.get(1);
-                long second = Math.max(a.t(), b.t());
+                Optional<Map<String, Object>> fault = lastFault.before(Math.max(a.t(), b.t()));
                 String s = "epoch " + epoch + " has two leaders, " + a.nodeName() + " and " + b.nodeName()
                         + ": both established it (" + a.nodeName() + " at t=" + a.t() + ", " + b.nodeName() + " at t=" + b.t()
-                        + lastFault.sentence(second) + ")";
+                        + LastFault.sentence(fault) + ")";
                 sentences.add(s);
                 Map<String, Object> v = violation("two-leaders-established", epoch, ls.stream().map(RoleEvent::nodeName).toList(), s);
-                lastFault.before(second).ifPresent(f -> v.put("last-fault", f));
+                fault.ifPresent(f -> v.put("last-fault", f));
                 violations.add(v);
             }
         });

@@ -48,9 +48,9 @@ final class LastFault {
         return Optional.of(m);
     }
 
-    /** {@code " 1.4 s after start-partition grudge=halves ..."}, or "" when no fault came before. */
-    String sentence(long wallMs) {
-        return before(wallMs).map(m -> String.format(java.util.Locale.ROOT, ", %.1f s after %s %s",
+    /** {@code ", 1.4 s after start-partition grudge=halves ..."} for what {@link #before} found, or "" for nothing. */
+    static String sentence(Optional<Map<String, Object>> fault) {
+        return fault.map(m -> String.format(java.util.Locale.ROOT, ", %.1f s after %s %s",
                 ((Number) m.get("ms-before")).longValue() / 1000.0, m.get("f"), m.get("value"))).orElse("");
     }
 }
