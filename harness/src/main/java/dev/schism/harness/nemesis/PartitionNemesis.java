@@ -36,10 +36,11 @@ public final class PartitionNemesis implements Nemesis {
     private final LeaderProbe leaderProbe;
     private final List<String> nodes;
     private Rng rng;
-    /** The partition in force (its completion value), or null when healed; {@code widen-partition} needs it. */
-    private Grudge current;
-    private PartitionMode currentMode;
-    private Set<Channel> currentChannels;
+    /** The partition in force, or null when healed or unknown; {@code widen-partition} needs it. */
+    private Cut current;
+
+    private record Cut(Grudge grudge, PartitionMode mode, Set<Channel> channels) {
+    }
 
     public PartitionNemesis(NetworkControl net, LeaderProbe leaderProbe, List<String> nodes, long seed) {
         this.net = net;
@@ -128,9 +129,7 @@ public final class PartitionNemesis implements Nemesis {
             v.put("cut", g.toData());
             current = null; // if the change fails half way, what is cut is unknown until the next heal
             net.partition(g, pm, channels);
-            current = g;
-            currentMode = pm;
-            currentChannels = channels;
+            current = new Cut(g, pm, channels);
             return Completions.done(op, v);
         } catch (Exception e) {
             return Completions.failed(op, v, e);
@@ -141,17 +140,17 @@ public final class PartitionNemesis implements Nemesis {
         if (current == null) {
             return Completions.done(op, "no partition to widen");
         }
-        if (currentChannels.containsAll(EnumSet.allOf(Channel.class))) {
+        if (current.channels().containsAll(EnumSet.allOf(Channel.class))) {
             return Completions.done(op, "already cuts every channel");
         }
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("mode", currentMode.wire());
+        v.put("mode", current.mode().wire());
         v.put("links", "all");
-        v.put("from", Channel.wire(currentChannels));
-        v.put("cut", current.toData());
+        v.put("from", Channel.wire(current.channels()));
+        v.put("cut", current.grudge().toData());
         try {
-            net.partition(current, currentMode, EnumSet.allOf(Channel.class));
-            currentChannels = EnumSet.allOf(Channel.class);
+            net.partition(current.grudge(), current.mode(), EnumSet.allOf(Channel.class));
+            current = new Cut(current.grudge(), current.mode(), EnumSet.allOf(Channel.class));
             return Completions.done(op, v);
         } catch (Exception e) {
             current = null;
