@@ -26,31 +26,70 @@ public final class ListenPorts {
 
     /** {@code n} distinct ports on 127.0.0.1 that were bindable a moment ago. */
     public static int[] allocate(int n) {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            int[] ports = new int[n];
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = bindOne();
-                held.add(s);
-                ports[i] = s.getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket s : held) {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // a listening socket we own and never used
-                }
-            }
+        try (Held held = hold(n)) {
+            return held.ports();
         }
     }
 
     /**
-     * A listening socket on 127.0.0.1 at a random port below the ephemeral range, left open: the caller
-     * holds it while choosing more ports, and closes it just before the port's real owner binds it.
+     * {@code n} distinct ports on 127.0.0.1, kept bound until {@link Held#close()}, right before their real
+     * owners start, so nothing in this process is handed one of them in between.
      */
-    public static ServerSocket bindOne() {
+    public static Held hold(int n) {
+        return new Held(n);
+    }
+
+    /** Ports chosen and still bound by this process. */
+    public static final class Held implements AutoCloseable {
+        private final List<ServerSocket> held = new ArrayList<>();
+        private final int[] ports;
+
+        private Held(int n) {
+            ports = new int[n];
+            try {
+                for (int i = 0; i < n; i++) {
+                    ServerSocket s = bindOne();
+                    held.add(s);
+                    ports[i] = s.getLocalPort();
+                }
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        public int get(int i) {
+            return ports[i];
+        }
+
+        public int[] ports() {
+            return ports.clone();
+        }
+
+        /** Unbinds them all, so their owners can bind them; idempotent. */
+        @Override
+        public void close() {
+            for (ServerSocket s : held) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // a listening socket we own and never used; the port is free either way
+                }
+            }
+            held.clear();
+        }
+
+        @Override
+        public String toString() {
+            return "ports" + java.util.Arrays.toString(ports);
+        }
+    }
+
+    /**
+     * A listening socket on 127.0.0.1 at a random port below the ephemeral range, left open: it is held
+     * while more ports are chosen, and closed just before the port's real owner binds it.
+     */
+    private static ServerSocket bindOne() {
         IOException last = null;
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(LOW, HIGH);

@@ -8,6 +8,7 @@ import dev.schism.harness.nemesis.ClockControl;
 import dev.schism.harness.nemesis.Grudge;
 import dev.schism.harness.nemesis.NemesisPackages;
 import dev.schism.harness.nemesis.ProcessControl;
+import dev.schism.node.net.ListenPorts;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
@@ -82,7 +83,7 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
     @Override
     public void start() throws IOException {
         for (int attempt = 1; ; attempt++) {
-            try (Ports ports = Ports.hold(3 * spec.nodes())) {
+            try (ListenPorts.Held ports = ListenPorts.hold(3 * spec.nodes())) {
                 startWith(ports);
             }
             try {
@@ -128,7 +129,7 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
     }
 
     /** Proxies, configs and processes for these node ports (client, quorum, election per node), released just before the nodes start. */
-    private void startWith(Ports ports) throws IOException {
+    private void startWith(ListenPorts.Held ports) throws IOException {
         int n = spec.nodes();
         String prefix = "schism-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet() + "-";
         Map<Grudge.Link, Map<Channel, Proxy>> links = new HashMap<>();
@@ -175,7 +176,7 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
             procs.put(name, new NodeProcess(name, spec.command().forConfig(cfgFile, spec.injectBug()), env,
                     dir.resolve("node.log"), new InetSocketAddress("127.0.0.1", ports.get(3 * i))));
         }
-        ports.release();
+        ports.close();
         for (NodeProcess p : processes()) {
             p.start();
         }
