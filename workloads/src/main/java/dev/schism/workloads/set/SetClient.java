@@ -17,7 +17,8 @@ import org.apache.zookeeper.data.Stat;
 
 /**
  * Adds element e as the persistent znode {@code /schism-set/e<e>} through one server (ok carries the zxid
- * it was created at); the final read syncs that server and lists the parent's children.
+ * it was created at); a read lists the parent's children with its pzxid, and the final read does so after a
+ * {@code sync}.
  */
 final class SetClient implements Client {
     private static final String PREFIX = "e";
@@ -42,8 +43,13 @@ final class SetClient implements Client {
                         ZkCalls.create(result), null);
                 return ZkCalls.complete(inv, result, opTimeoutMs, stat -> added(op.value(), stat), session::reset);
             }
+            case SetWorkload.READ -> {
+                CompletableFuture<ZkCalls.Children> result = new CompletableFuture<>();
+                zk.getChildren(SetWorkload.PARENT, false, ZkCalls.children(result), null);
+                return ZkCalls.complete(inv, result, 4 * opTimeoutMs, SetClient::elements, session::reset);
+            }
             case SetWorkload.FINAL_READ -> {
-                CompletableFuture<List<String>> result = ZkCalls.syncThen(zk, SetWorkload.PARENT,
+                CompletableFuture<ZkCalls.Children> result = ZkCalls.syncThen(zk, SetWorkload.PARENT,
                         r -> zk.getChildren(SetWorkload.PARENT, false, ZkCalls.children(r), null));
                 // A large set takes a while to list through a proxy: allow more than one write's timeout.
                 return ZkCalls.complete(inv, result, 4 * opTimeoutMs, SetClient::elements, session::reset);
@@ -61,10 +67,13 @@ final class SetClient implements Client {
         return v;
     }
 
-    /** Child names back to elements; a child not named by this workload is reported as -1 (never attempted). */
-    private static List<Long> elements(List<String> children) {
-        List<Long> out = new ArrayList<>(children.size());
-        for (String c : children) {
+    /**
+     * Child names back to elements (a child not named by this workload is reported as -1, never attempted),
+     * with the parent's pzxid: the server had applied every txn up to it.
+     */
+    private static Map<String, Object> elements(ZkCalls.Children children) {
+        List<Long> out = new ArrayList<>(children.names().size());
+        for (String c : children.names()) {
             try {
                 out.add(c.startsWith(PREFIX) ? Long.parseLong(c.substring(PREFIX.length())) : -1L);
             } catch (NumberFormatException e) {
@@ -72,7 +81,10 @@ final class SetClient implements Client {
             }
         }
         out.sort(null);
-        return out;
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("pzxid", ZkCalls.zxid(children.stat().getPzxid()));
+        v.put("elements", out);
+        return v;
     }
 
     @Override

@@ -14,16 +14,24 @@ import dev.schism.workloads.zk.Znodes;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Unique adds as creates under {@link #PARENT}; a final read of the whole set from every server. */
+/**
+ * Unique adds as creates under {@link #PARENT}, one read of the whole set in every {@link #READ_EVERY} ops,
+ * and a final read of the whole set from every server.
+ */
 public final class SetWorkload implements Workload {
     public static final String PARENT = "/schism-set";
     static final String ADD = "add";
+    static final String READ = "read";
     static final String FINAL_READ = "final-read";
+    /** One op in this many is a read of the whole set during the run. */
+    static final int READ_EVERY = 20;
     static final int SESSION_TIMEOUT_MS = 4000;
     static final long OP_TIMEOUT_MS = 3000;
 
-    /** Shared by every phase's generator, so elements never repeat within a run. */
-    private final AtomicLong nextElement = new AtomicLong();
+    /** Op numbers each phase may use (far more than a phase makes). */
+    static final long PHASE_SPAN = 1_000_000_000_000L;
+    /** How many generators this workload has made: each phase numbers its elements from its own base, so they never repeat. */
+    private final AtomicLong phases = new AtomicLong();
 
     @Override
     public String name() {
@@ -55,7 +63,8 @@ public final class SetWorkload implements Workload {
 
     @Override
     public Generator generator(TestSpec spec) {
-        return Gens.numbered(ADD, n -> nextElement.getAndIncrement());
+        long base = phases.getAndIncrement() * PHASE_SPAN;
+        return Gens.numberedOps("set ops", n -> n % READ_EVERY == 0 ? Op.invoke(0, READ, null) : Op.invoke(0, ADD, base + n));
     }
 
     @Override
@@ -65,7 +74,7 @@ public final class SetWorkload implements Workload {
 
     @Override
     public List<RunChecker> checkers() {
-        return List.of(new SetChecker(ADD, FINAL_READ));
+        return List.of(new SetChecker(ADD, READ, FINAL_READ));
     }
 
     @Override

@@ -41,9 +41,17 @@ public final class ZkCalls {
         return (rc, path, ctx, name, stat) -> settle(result, rc, path, stat);
     }
 
-    /** A callback for getChildren with its Stat. */
-    public static AsyncCallback.Children2Callback children(CompletableFuture<List<String>> result) {
-        return (rc, path, ctx, children, stat) -> settle(result, rc, path, children);
+    /** A callback for getChildren with the parent's Stat. */
+    public static AsyncCallback.Children2Callback children(CompletableFuture<Children> result) {
+        return (rc, path, ctx, children, stat) -> settle(result, rc, path, new Children(children, stat));
+    }
+
+    /** What getChildren returned: the names and the parent's Stat (its pzxid: the last child change the server applied). */
+    public record Children(List<String> names, Stat stat) {
+        @Override
+        public String toString() {
+            return "children{" + names.size() + " names, pzxid 0x" + Long.toHexString(stat.getPzxid()) + "}";
+        }
     }
 
     /** A callback for sync. */

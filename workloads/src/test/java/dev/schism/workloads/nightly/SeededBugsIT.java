@@ -41,8 +41,8 @@ class SeededBugsIT {
     }
 
     @Test
-    void aLeaderThatCommitsBeforeAQuorumLosesAcknowledgedAddsWhenKilled() throws Exception {
-        CheckResult r = firstCatch("commit-before-quorum", "kill");
+    void aLeaderThatCommitsBeforeAQuorumLosesAcknowledgedAddsWhenCutOff() throws Exception {
+        CheckResult r = firstCatch("commit-before-quorum", "partition");
         assertTrue(r.summary().contains("acknowledged adds lost"), r.toString());
         assertTrue(!((List<?>) r.details().get("lost")).isEmpty(), r.toString());
     }

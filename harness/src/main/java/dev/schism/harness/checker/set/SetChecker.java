@@ -16,10 +16,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Judges adds against the final read of every server. Add invocations carry the element (a number) as
+ * Judges adds against the reads made during the run and the final read of every server. Add invocations carry the element (a number) as
  * their value; an ok add's completion may carry {@code {"value": e, "zxid": "0x.."}}. A final read's ok
  * completion carries the list of elements that server holds; the last successful read per server counts.
- * INVALID: an acknowledged add missing on some server (lost, with when and where it was added), an element
+ * An element is lost when a read lacks it although that server had applied a txn at or past the element's
+ * zxid (the read's pzxid; see {@link Losses}), or when a final read lacks an acknowledged add.
+ * INVALID: an acknowledged add lost (with when and where it was added, and the read that missed it), an
+ * element that vanished after a read had seen it, an element
  * nobody attempted or whose add certainly failed, or servers ending with different sets. UNKNOWN: some
  * server never answered its final read (and nothing is invalid).
  */
@@ -28,10 +31,12 @@ public final class SetChecker implements RunChecker {
     private static final int MAX_LISTED = 50;
 
     private final String addF;
+    private final String readF;
     private final String finalReadF;
 
-    public SetChecker(String addF, String finalReadF) {
+    public SetChecker(String addF, String readF, String finalReadF) {
         this.addF = addF;
+        this.readF = readF;
         this.finalReadF = finalReadF;
     }
 
@@ -39,23 +44,28 @@ public final class SetChecker implements RunChecker {
     public CheckResult check(RunData data) {
         Map<Long, Call> adds = new TreeMap<>();
         Map<String, Set<Long>> finals = new TreeMap<>();
+        List<SetRead> reads = new ArrayList<>();
         for (Call c : Call.of(data.history())) {
             if (c.f().equals(addF)) {
                 adds.put(element(c.invoke().value()), c);
-            } else if (c.f().equals(finalReadF) && c.ok()) {
-                Set<Long> s = new TreeSet<>();
-                for (Object o : (List<?>) c.completion().value()) {
-                    s.add(element(o));
+            } else if ((c.f().equals(finalReadF) || c.f().equals(readF)) && c.ok()) {
+                SetRead r = SetRead.of(c, c.f().equals(finalReadF));
+                reads.add(r);
+                if (r.isFinal()) {
+                    finals.put(r.node(), r.elements());
                 }
-                finals.put(c.invoke().node(), s);
             }
         }
         Map<OpType, Integer> counts = new TreeMap<>();
         adds.values().forEach(c -> counts.merge(c.outcome(), 1, Integer::sum));
         List<String> problems = new ArrayList<>();
-        List<Map<String, Object>> lost = lost(adds, finals);
+        Losses losses = Losses.find(adds, reads);
+        List<Map<String, Object>> lost = losses.lost();
         if (!lost.isEmpty()) {
             problems.add(lost.size() + " acknowledged adds lost, e.g. " + describe(lost.get(0)));
+        }
+        if (!losses.vanished().isEmpty()) {
+            problems.add(losses.vanished().size() + " elements vanished after a read had seen them, e.g. " + describe(losses.vanished().get(0)));
         }
         Map<String, List<Long>> unexpected = new TreeMap<>();
         Map<String, List<Long>> failedPresent = new TreeMap<>();
@@ -85,6 +95,9 @@ public final class SetChecker implements RunChecker {
         details.put("final-sizes", sizes(finals));
         details.put("lost-count", lost.size());
         details.put("lost", lost.subList(0, Math.min(lost.size(), MAX_LISTED)));
+        details.put("vanished-count", losses.vanished().size());
+        details.put("vanished", losses.vanished().subList(0, Math.min(losses.vanished().size(), MAX_LISTED)));
+        details.put("reads", reads.size());
         details.put("unexpected", unexpected);
         details.put("failed-but-present", failedPresent);
         details.put("divergence", divergence);
@@ -99,36 +112,6 @@ public final class SetChecker implements RunChecker {
         }
         return new CheckResult(NAME, Verdict.VALID, tally + "; every acknowledged add is on all " + finals.size()
                 + " servers read at the end, which hold the same " + finals.values().iterator().next().size() + " elements", details);
-    }
-
-    /** Each acknowledged add missing on at least one server, with when and where it was added. */
-    private static List<Map<String, Object>> lost(Map<Long, Call> adds, Map<String, Set<Long>> finals) {
-        List<Map<String, Object>> lost = new ArrayList<>();
-        for (Map.Entry<Long, Call> e : adds.entrySet()) {
-            if (!e.getValue().ok()) {
-                continue;
-            }
-            List<String> missingOn = new ArrayList<>();
-            finals.forEach((node, set) -> {
-                if (!set.contains(e.getKey())) {
-                    missingOn.add(node);
-                }
-            });
-            if (!missingOn.isEmpty()) {
-                Op invoke = e.getValue().invoke();
-                Op done = e.getValue().completion();
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("element", e.getKey());
-                m.put("index", invoke.index());
-                m.put("time", invoke.time());
-                m.put("ok-time", done.time());
-                m.put("node", invoke.node());
-                m.put("zxid", done.value() instanceof Map<?, ?> v ? v.get("zxid") : null);
-                m.put("missing-on", missingOn);
-                lost.add(m);
-            }
-        }
-        return lost;
     }
 
     /** For each server whose set differs from the union of all: how many of the union it lacks. */
@@ -153,14 +136,15 @@ public final class SetChecker implements RunChecker {
 
     private static String describe(Map<String, Object> lost) {
         return "element " + lost.get("element") + " (added via " + lost.get("node") + String.format(java.util.Locale.ROOT, " at %.3f s",
-                ((Number) lost.get("time")).longValue() / 1e9) + ", zxid " + lost.get("zxid") + ") is missing on " + lost.get("missing-on");
+                ((Number) lost.get("time")).longValue() / 1e9) + ", zxid " + lost.get("zxid") + ") is missing on " + lost.get("missing-on")
+                + ", first in the " + lost.get("missing-in");
     }
 
     private static String head(List<Long> es) {
         return es.size() <= 10 ? es.toString() : es.subList(0, 10) + " ...";
     }
 
-    private static long element(Object o) {
+    static long element(Object o) {
         if (o instanceof Number n) {
             return n.longValue();
         }

@@ -26,12 +26,35 @@ class SetCheckerTest {
     private static CheckResult check(String finals) {
         String all = ADDS + finals;
         History h = new History(all.lines().filter(l -> !l.isBlank()).map(HistoryJson::fromLine).toList());
-        return new SetChecker("add", "final-read").check(new RunData(h, List.of(), Map.of()));
+        return new SetChecker("add", "read", "final-read").check(new RunData(h, List.of(), Map.of()));
     }
 
     private static String finalRead(int index, int process, String node, String elements) {
-        return "{\"index\":" + index + ",\"time\":" + (index * 1000) + ",\"process\":" + process + ",\"type\":\"invoke\",\"f\":\"final-read\",\"value\":null,\"node\":\"" + node + "\"}\n"
-                + "{\"index\":" + (index + 1) + ",\"time\":" + (index * 1000 + 500) + ",\"process\":" + process + ",\"type\":\"ok\",\"f\":\"final-read\",\"value\":" + elements + ",\"node\":\"" + node + "\"}\n";
+        return read("final-read", index, process, node, elements);
+    }
+
+    private static String read(String f, int index, int process, String node, String value) {
+        return "{\"index\":" + index + ",\"time\":" + (index * 1000) + ",\"process\":" + process + ",\"type\":\"invoke\",\"f\":\"" + f + "\",\"value\":null,\"node\":\"" + node + "\"}\n"
+                + "{\"index\":" + (index + 1) + ",\"time\":" + (index * 1000 + 500) + ",\"process\":" + process + ",\"type\":\"ok\",\"f\":\"" + f + "\",\"value\":" + value + ",\"node\":\"" + node + "\"}\n";
+    }
+
+    @Test
+    void aReadPastAnElementsZxidThatLacksItLostItEvenIfNoFinalReadAnswers() {
+        CheckResult r = check(read("read", 10, 5, "n3", "{\"pzxid\":\"0x200000001\",\"elements\":[]}"));
+        assertEquals(Verdict.INVALID, r.verdict(), r.toString());
+        Map<?, ?> first = (Map<?, ?>) ((List<?>) r.details().get("lost")).get(0);
+        assertTrue(first.get("missing-in").toString().startsWith("read via n3"), first.toString());
+        assertEquals(Verdict.UNKNOWN, check(read("read", 10, 5, "n3", "{\"pzxid\":\"0x100000000\",\"elements\":[]}")).verdict(),
+                "a server that had not reached the add's zxid may lack it");
+    }
+
+    @Test
+    void anAddOfUnknownOutcomeThatAReadSawMustNotVanishFromALaterState() {
+        String seen = read("read", 10, 5, "n1", "{\"pzxid\":\"0x100000002\",\"elements\":[1,3]}");
+        String gone = read("read", 12, 6, "n2", "{\"pzxid\":\"0x100000005\",\"elements\":[1]}");
+        CheckResult r = check(seen + gone);
+        assertEquals(Verdict.INVALID, r.verdict(), r.toString());
+        assertTrue(r.summary().contains("1 elements vanished after a read had seen them, e.g. element 3"), r.summary());
     }
 
     @Test
