@@ -43,4 +43,7 @@ public @interface Chaos {
     String partitionModes() default "drop,stall,refuse";
 
     double recovery() default 5;
+
+    /** Where the nodes run: local or docker (a docker run without an engine is skipped, see {@link RequiresDocker}). */
+    String backend() default "local";
 }

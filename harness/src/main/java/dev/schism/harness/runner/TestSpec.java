@@ -47,9 +47,7 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
         if (partitionLinks.isEmpty()) {
             throw new IllegalArgumentException("--partition-links needs at least one of " + NemesisPackages.Options.LINKS);
         }
-        if (!backend.equals("local")) {
-            throw new IllegalArgumentException("unknown backend '" + backend + "' (available: local)");
-        }
+        dev.schism.harness.backend.Backends.get(backend); // an unknown name is an error naming the known ones
     }
 
     /** The trimmed items of a comma-separated option value ({@code "drop, stall"}), as the CLI and {@code @Chaos} give them. */
