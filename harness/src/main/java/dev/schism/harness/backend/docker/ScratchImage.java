@@ -36,6 +36,7 @@ public record ScratchImage(String tag, List<Path> classPath, String mainClass, L
         List<Path> libs = JavaRuntime.sharedLibraries(runtime, List.of(busybox));
         String entry = entrypoint();
         String hash = hash(runtime, busybox, libs, entry);
+        Optional<String> oldId = imageId(docker);
         if (hash.equals(existingHash(docker).orElse(null))) {
             return tag;
         }
@@ -60,7 +61,22 @@ public record ScratchImage(String tag, List<Path> classPath, String mainClass, L
             }
             throw new IOException("building image " + tag + " failed: " + root.getMessage(), e);
         }
+        oldId.filter(id -> !id.equals(imageId(docker).orElse(null))).ifPresent(id -> {
+            try {
+                docker.removeImageCmd(id).exec(); // the build moved the tag: the old image would only take space
+            } catch (RuntimeException e) {
+                // still used by a container, or removed meanwhile
+            }
+        });
         return tag;
+    }
+
+    private Optional<String> imageId(DockerClient docker) {
+        try {
+            return Optional.ofNullable(docker.inspectImageCmd(tag).exec().getId());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<String> existingHash(DockerClient docker) {
