@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A running set of nodes. {@link #close} stops everything it started (processes, proxies) and is
+ * A running set of nodes, whichever backend runs them ({@link Backends} makes one by name). Nodes'
+ * journals and logs end up in {@code <nodesDir>/nN/} (node.log, zoo.cfg, data/events.jsonl) on every backend,
+ * at the latest when the cluster closes. {@link #close} stops everything it started (processes, proxies) and is
  * idempotent; implementations also stop everything from a JVM shutdown hook.
  */
 public interface Cluster extends AutoCloseable, LeaderProbe {
@@ -30,6 +32,11 @@ public interface Cluster extends AutoCloseable, LeaderProbe {
 
     /** Each node's role journal (its events.jsonl), whether or not it exists yet. */
     Map<String, Path> roleJournals();
+
+    /** Every stop a node made on its own during the run (not one the harness caused), e.g. "n3 exited by itself with status 4". */
+    default List<String> ownExits() {
+        return List.of();
+    }
 
     @Override
     void close();

@@ -38,7 +38,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed for every random choice of the schedule (default: random, printed).")
     Long seed;
 
-    @Option(names = "--backend", defaultValue = "local", description = "Where nodes run: local (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", defaultValue = "local", description = "Where nodes run: local (processes here) or docker (containers) (default: ${DEFAULT-VALUE}).")
     String backend;
 
     @Option(names = "--store", defaultValue = "store", description = "Folder for run folders (default: ${DEFAULT-VALUE}).")
@@ -49,6 +49,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--toxiproxy", description = "host:port of a running Toxiproxy to use instead of the embedded one.")
     String toxiproxy;
+
+    @Option(names = "--toxiproxy-image", description = "docker backend: the proxy container's image (default: schism/toxiproxy, built here; ghcr.io/shopify/toxiproxy:2.12.0 where it can be pulled).")
+    String toxiproxyImage;
 
     @Option(names = "--nemesis-interval", defaultValue = "5", description = "Mean seconds between fault ops (default: ${DEFAULT-VALUE}).")
     double nemesisInterval;
@@ -81,7 +84,7 @@ public final class RunCommand implements Callable<Integer> {
                 concurrency, rate, s, backend, Optional.ofNullable(injectBug), Optional.ofNullable(toxiproxy), nemesisInterval,
                 TestSpec.partitionModes(partitionModes), TestSpec.commaList(partitionLinks), recovery, Optional.ofNullable(reads));
         out.println("schism: " + spec);
-        Runner runner = new Runner(out, System.console() != null, Optional.ofNullable(nodeJar));
+        Runner runner = new Runner(out, System.console() != null, Optional.ofNullable(nodeJar)).withToxiproxyImage(Optional.ofNullable(toxiproxyImage));
         java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
         Thread hook = new Thread(() -> {
             runner.interrupt();

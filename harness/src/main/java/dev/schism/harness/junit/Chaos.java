@@ -46,4 +46,7 @@ public @interface Chaos {
 
     /** {@code --reads}: plain, sync or linearizable; empty for the workload's default. */
     String reads() default "";
+
+    /** Where the nodes run: local or docker (a docker run without an engine is skipped, see {@link RequiresDocker}). */
+    String backend() default "local";
 }

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -20,8 +22,18 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * when the test then fails, the failure names the run folder (where the history and node logs are).
  * Store root: system property {@code schism.store}, default {@code target/schism-store}.
  */
-public final class SchismExtension implements ParameterResolver, TestExecutionExceptionHandler {
+public final class SchismExtension implements ParameterResolver, TestExecutionExceptionHandler, ExecutionCondition {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SchismExtension.class);
+
+    /** A docker run needs an engine: without one it is skipped loudly (or fails where SCHISM_REQUIRE_DOCKER=1). */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext ctx) {
+        Chaos c = ctx.getTestMethod().map(m -> m.getAnnotation(Chaos.class)).orElse(null);
+        if (c == null || !c.backend().equals("docker")) {
+            return ConditionEvaluationResult.enabled("no engine needed");
+        }
+        return DockerCondition.check(ctx.getDisplayName());
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext ctx) {
@@ -36,7 +48,7 @@ public final class SchismExtension implements ParameterResolver, TestExecutionEx
         }
         Workload w = Workloads.find(c.workload());
         TestSpec spec = new TestSpec(ctx.getRequiredTestClass().getSimpleName() + "." + ctx.getRequiredTestMethod().getName(),
-                w.name(), NemesisPackages.parse(c.nemesis()), c.nodes(), c.timeLimit(), c.concurrency(), c.rate(), c.seed(), "local",
+                w.name(), NemesisPackages.parse(c.nemesis()), c.nodes(), c.timeLimit(), c.concurrency(), c.rate(), c.seed(), c.backend(),
                 c.injectBug().isEmpty() ? Optional.empty() : Optional.of(c.injectBug()), Optional.empty(), c.nemesisInterval(),
                 TestSpec.partitionModes(c.partitionModes()), TestSpec.commaList(c.partitionLinks()), c.recovery(),
                 c.reads().isEmpty() ? Optional.empty() : Optional.of(c.reads()));

@@ -2,19 +2,18 @@ package dev.schism.harness.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.schism.harness.backend.local.LocalCluster;
-import dev.schism.harness.backend.local.NodeCommand;
+import dev.schism.harness.backend.Backends;
+import dev.schism.harness.backend.Cluster;
+import dev.schism.harness.backend.ClusterRequest;
 import dev.schism.harness.gen.Generator;
 import dev.schism.harness.gen.Gens;
 import dev.schism.harness.nemesis.NemesisPackages;
-import dev.schism.harness.proxy.ToxiproxyServer;
 import dev.schism.results.history.HistoryWriter;
 import dev.schism.results.history.Op;
 import dev.schism.results.store.RunFolder;
 import dev.schism.results.store.RunStore;
 import dev.schism.results.verdict.CheckResult;
 import dev.schism.results.verdict.Verdict;
-import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -28,8 +27,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Runs one test end to end: run folder and test.json; fault proxy (embedded unless a Toxiproxy address
- * is given); cluster; workload setup and clients; the main phase (client ops at the given rate plus the
+ * Runs one test end to end: run folder and test.json; the cluster of the spec's backend (with its fault
+ * proxy); workload setup and clients; the main phase (client ops at the given rate plus the
  * nemesis schedule, within the time limit); the final heal (always, even after an error or Ctrl-C);
  * a recovery phase without faults; then everything stopped and the history checked.
  */
@@ -46,6 +45,7 @@ public final class Runner {
     private final PrintStream console;
     private final boolean tty;
     private final Optional<Path> nodeJar;
+    private Optional<String> toxiproxyImage = Optional.empty();
     private volatile Interpreter interpreter;
     private volatile boolean interrupted;
 
@@ -53,6 +53,12 @@ public final class Runner {
         this.console = console;
         this.tty = tty;
         this.nodeJar = nodeJar;
+    }
+
+    /** The proxy image for the docker backend (default: schism's own, built here). */
+    public Runner withToxiproxyImage(Optional<String> image) {
+        this.toxiproxyImage = image;
+        return this;
     }
 
     /** Asks a running test to stop early (e.g. on SIGINT); it still heals, stops and checks what it has. */
@@ -120,8 +126,7 @@ public final class Runner {
         private final Progress progress;
         private final List<Client> clients = new ArrayList<>();
         private final List<CheckResult> problems;
-        private ToxiproxyServer embedded;
-        private LocalCluster cluster;
+        private Cluster cluster;
         private NemesisPackages.Plan plan;
         private Interpreter interp;
         private boolean healed;
@@ -141,15 +146,8 @@ public final class Runner {
 
         /** Fault proxy, nodes (until one leads), workload setup, clients, nemesis, interpreter. */
         void open() throws Exception {
-            ToxiproxyClient toxiproxy;
-            if (spec.toxiproxy().isPresent()) {
-                toxiproxy = connect(spec.toxiproxy().get());
-            } else {
-                embedded = ToxiproxyServer.start("127.0.0.1", 0, spec.seed());
-                toxiproxy = new ToxiproxyClient(embedded.apiHost(), embedded.apiPort());
-            }
-            cluster = new LocalCluster(new LocalCluster.Spec(spec.nodes(), folder.nodesDir(), toxiproxy,
-                    NodeCommand.locate(nodeJar), spec.injectBug(), LocalCluster.Spec.defaultConfig()));
+            cluster = Backends.create(spec.backend(), new ClusterRequest(spec.nodes(), folder.nodesDir(), spec.injectBug(),
+                    ClusterRequest.defaultConfig(), nodeJar, spec.toxiproxy(), toxiproxyImage, spec.seed(), console));
             console.println("schism: starting " + spec.nodes() + " nodes" + spec.injectBug().map(b -> " with injected bug " + b).orElse(""));
             cluster.start();
             clusterUp = true;
@@ -248,30 +246,7 @@ public final class Runner {
                     problems.add(CheckResult.unknown("nodes", what));
                 }
             }
-            if (embedded != null) {
-                embedded.close();
-            }
         }
-    }
-
-    private static ToxiproxyClient connect(String hostPort) throws IOException {
-        int colon = hostPort.lastIndexOf(':');
-        if (colon <= 0) {
-            throw new IllegalArgumentException("--toxiproxy must be host:port, got '" + hostPort + "'");
-        }
-        int port;
-        try {
-            port = Integer.parseInt(hostPort.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--toxiproxy port must be a number, got '" + hostPort + "'");
-        }
-        ToxiproxyClient c = new ToxiproxyClient(hostPort.substring(0, colon), port);
-        try {
-            c.version();
-        } catch (IOException e) {
-            throw new IOException("no Toxiproxy answers at " + hostPort + ": " + e.getMessage(), e);
-        }
-        return c;
     }
 
     @Override

@@ -53,9 +53,7 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
         if (reads.isPresent() && !READ_MODES.contains(reads.get())) {
             throw new IllegalArgumentException("--reads must be one of " + String.join(", ", READ_MODES) + ", got '" + reads.get() + "'");
         }
-        if (!backend.equals("local")) {
-            throw new IllegalArgumentException("unknown backend '" + backend + "' (available: local)");
-        }
+        dev.schism.harness.backend.Backends.get(backend); // an unknown name is an error naming the known ones
     }
 
     /** The trimmed items of a comma-separated option value ({@code "drop, stall"}), as the CLI and {@code @Chaos} give them. */

@@ -38,7 +38,8 @@ public record NodeCommand(List<String> launch) {
         return new NodeCommand(List.copyOf(cmd));
     }
 
-    private static Optional<Path> findJar() {
+    /** node/target/schism-node.jar in the working directory or up to two folders above it. */
+    public static Optional<Path> findJar() {
         Path dir = Path.of("").toAbsolutePath();
         for (int i = 0; i < 3 && dir != null; i++, dir = dir.getParent()) {
             Path p = dir.resolve("node/target/schism-node.jar");

@@ -68,6 +68,8 @@ final class NodeProcess {
         noteOwnExit();
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env);
+        // The node exits when this JVM dies, however it dies: it watches the stdin pipe this JVM holds open.
+        pb.environment().put("SCHISM_EXIT_WITH_PARENT", "1");
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.redirectInput(ProcessBuilder.Redirect.PIPE);

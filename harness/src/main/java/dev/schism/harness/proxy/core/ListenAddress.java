@@ -53,7 +53,10 @@ public final class ListenAddress {
         } catch (UnknownHostException e) {
             throw ProxyException.internal("listen tcp: lookup " + host + ": no such host");
         }
-        InetSocketAddress addr = new InetSocketAddress(ip, port);
+        // Go's [::] listens on every interface of both families. Java binds the IPv6 wildcard literally, which
+        // fails where IPv6 is off (a container's network): bind the JVM's own wildcard instead. A re-enabled
+        // proxy comes through here, since a bound wildcard is reported as [::]:port.
+        InetSocketAddress addr = ip instanceof Inet6Address && ip.isAnyLocalAddress() ? new InetSocketAddress(port) : new InetSocketAddress(ip, port);
         return new ListenAddress(addr, format(ip, port));
     }
 

@@ -1,0 +1,183 @@
+package dev.schism.harness.backend.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+
+/**
+ * An image built {@code FROM scratch}, so no registry is needed: a jlink runtime, the host libraries it
+ * loads, a static busybox (a shell for {@code docker exec}, and the one build step that makes folders and
+ * hands them to the non-root user), the application's jars and a one-line entry script that {@code exec}s
+ * the JVM (so the JVM is PID 1 and gets SIGTERM). The image carries a hash of everything that went in; an
+ * image with the same tag and hash is reused as it is.
+ */
+public record ScratchImage(String tag, List<Path> classPath, String mainClass, List<String> fixedArgs, String javaOpts,
+                    List<String> dirsForUser, List<Integer> ports, List<String> volumes, Map<String, String> env) {
+    static final String HASH_LABEL = "dev.schism.content-hash";
+    private static final List<String> BUSYBOX = List.of("/bin/busybox", "/usr/bin/busybox", "/usr/sbin/busybox");
+
+    /** Builds the image unless one with this content is there; returns the tag. */
+    public String ensure(DockerClient docker) throws IOException {
+        Path runtime = JavaRuntime.ensure();
+        Path busybox = busybox();
+        List<Path> libs = JavaRuntime.sharedLibraries(runtime, List.of(busybox));
+        String entry = entrypoint();
+        String hash = hash(runtime, busybox, libs, entry);
+        Optional<String> oldId = imageId(docker);
+        if (hash.equals(existingHash(docker).orElse(null))) {
+            return tag;
+        }
+        ImageFromDockerfile image = new ImageFromDockerfile(tag, false)
+                .withFileFromString("Dockerfile", dockerfile(hash))
+                .withFileFromString("docker-entrypoint.sh", entry)
+                .withFileFromPath("runtime", runtime)
+                .withFileFromPath("rootfs/bin/busybox", busybox.toRealPath());
+        for (Path lib : libs) {
+            // Real files under the names the binaries ask for: a symbolic link would not survive the build context.
+            image.withFileFromPath("rootfs" + lib, lib.toRealPath());
+        }
+        for (int i = 0; i < classPath.size(); i++) {
+            image.withFileFromPath("app/" + appName(i), classPath.get(i));
+        }
+        try {
+            image.get();
+        } catch (Exception e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new IOException("building image " + tag + " failed: " + root.getMessage(), e);
+        }
+        oldId.filter(id -> !id.equals(imageId(docker).orElse(null))).ifPresent(id -> {
+            try {
+                docker.removeImageCmd(id).exec(); // the build moved the tag: the old image would only take space
+            } catch (RuntimeException e) {
+                // still used by a container, or removed meanwhile
+            }
+        });
+        return tag;
+    }
+
+    private Optional<String> imageId(DockerClient docker) {
+        try {
+            return Optional.ofNullable(docker.inspectImageCmd(tag).exec().getId());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> existingHash(DockerClient docker) {
+        try {
+            Map<String, String> labels = docker.inspectImageCmd(tag).exec().getConfig().getLabels();
+            return Optional.ofNullable(labels == null ? null : labels.get(HASH_LABEL));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String appName(int i) {
+        String n = classPath.get(i).getFileName().toString();
+        return String.format("%02d-%s", i, n);
+    }
+
+    String entrypoint() {
+        List<String> cp = new ArrayList<>();
+        for (int i = 0; i < classPath.size(); i++) {
+            cp.add("/opt/schism/" + appName(i));
+        }
+        StringBuilder args = new StringBuilder();
+        fixedArgs.forEach(a -> args.append(' ').append(a));
+        return "#!/bin/sh\n"
+                + "# Written by schism. exec: the JVM replaces this shell, so it is PID 1 and gets docker stop's SIGTERM.\n"
+                + "exec /opt/java/bin/java " + javaOpts + " $JVMFLAGS -cp " + String.join(":", cp) + " " + mainClass + args + " \"$@\"\n";
+    }
+
+    String dockerfile(String hash) {
+        StringBuilder d = new StringBuilder("FROM scratch\n");
+        d.append("COPY rootfs/ /\nCOPY runtime/ /opt/java/\nCOPY app/ /opt/schism/\nCOPY docker-entrypoint.sh /docker-entrypoint.sh\n");
+        String dirs = String.join(" ", dirsForUser);
+        d.append("RUN [\"/bin/busybox\", \"sh\", \"-c\", \"/bin/busybox --install -s /bin && mkdir -p /tmp /etc")
+                .append(dirs.isEmpty() ? "" : " " + dirs).append(" && chmod 1777 /tmp")
+                .append(dirs.isEmpty() ? "" : " && chown 1000:1000 " + dirs)
+                .append(" && echo 'schism:x:1000:1000:schism:/tmp:/bin/sh' > /etc/passwd && echo 'schism:x:1000:' > /etc/group\"]\n");
+        d.append("ENV PATH=/opt/java/bin:/bin");
+        env.forEach((k, v) -> d.append(' ').append(k).append('=').append(v));
+        d.append('\n');
+        if (!ports.isEmpty()) {
+            d.append("EXPOSE");
+            ports.forEach(p -> d.append(' ').append(p));
+            d.append('\n');
+        }
+        if (!volumes.isEmpty()) {
+            d.append("VOLUME [\"").append(String.join("\", \"", volumes)).append("\"]\n");
+        }
+        d.append("LABEL ").append(HASH_LABEL).append('=').append(hash).append('\n');
+        d.append("USER 1000:1000\n");
+        d.append("ENTRYPOINT [\"/bin/sh\", \"/docker-entrypoint.sh\"]\n");
+        return d.toString();
+    }
+
+    private static Path busybox() throws IOException {
+        for (String b : BUSYBOX) {
+            if (Files.isExecutable(Path.of(b))) {
+                return Path.of(b);
+            }
+        }
+        throw new IOException("no busybox on this machine (" + String.join(", ", BUSYBOX) + "): the node image needs it"
+                + " for its shell (Debian: apt-get install busybox-static)");
+    }
+
+    private String hash(Path runtime, Path busybox, List<Path> libs, String entry) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        md.update(dockerfile("").getBytes(StandardCharsets.UTF_8));
+        md.update(entry.getBytes(StandardCharsets.UTF_8));
+        md.update(runtime.toString().getBytes(StandardCharsets.UTF_8));
+        for (Path lib : libs) {
+            md.update((lib + ":" + Files.size(lib.toRealPath())).getBytes(StandardCharsets.UTF_8));
+        }
+        digest(md, busybox.toRealPath());
+        for (Path p : classPath) {
+            digest(md, p);
+        }
+        return HexFormat.of().formatHex(md.digest()).substring(0, 24);
+    }
+
+    /** Names and contents of a file, or of every file under a folder. */
+    private static void digest(MessageDigest md, Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
+                md.update(root.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                try (InputStream in = Files.newInputStream(f)) {
+                    byte[] buf = new byte[1 << 16];
+                    int r;
+                    while ((r = in.read(buf)) > 0) {
+                        md.update(buf, 0, r);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "scratch-image{" + tag + ", main " + mainClass + ", " + classPath.size() + " class path entries}";
+    }
+}
