@@ -47,6 +47,11 @@ public final class CheckCommand implements Callable<Integer> {
                     + ".edn or .jsonl)")
     String format;
 
+    @Option(names = "--initial-value", paramLabel = "EDN",
+            description = "the model's state before the history, as EDN, like Knossos's (cas-register 0): "
+                    + "0, nil, \"text\", #{1 2}, [value version] for znode (default: the model's own)")
+    String initialValue;
+
     @Option(names = "--explain", paramLabel = "DIR",
             description = "write <file>.html explaining each invalid file into DIR")
     Path explainDir;
@@ -82,6 +87,10 @@ public final class CheckCommand implements Callable<Integer> {
         }
         HistoryFormat fixedFormat = format == null ? null : HistoryFormat.byName(format);
         Model<?> fixedModel = model == null ? null : Models.byName(model);
+        InitialValue start = initialValue == null ? null : InitialValue.parse(initialValue);
+        if (fixedModel != null && start != null) {
+            fixedModel = start.applyTo(fixedModel);
+        }
         for (Path f : files) {
             if (!Files.isRegularFile(f)) {
                 throw new IllegalArgumentException("no such file: " + f);
@@ -94,7 +103,8 @@ public final class CheckCommand implements Callable<Integer> {
         boolean unreadable = false;
         for (Path f : files) {
             HistoryFormat fmt = fixedFormat != null ? fixedFormat : formatOf(f);
-            Model<?> m = fixedModel != null ? fixedModel : defaultModel(fmt);
+            Model<?> m = fixedModel != null ? fixedModel
+                    : start != null ? start.applyTo(defaultModel(fmt)) : defaultModel(fmt);
             long t0 = System.nanoTime();
             LinearizabilityResult r;
             try {

@@ -15,8 +15,9 @@ public final class JsonLine {
         JsonNode n;
         try {
             n = MAPPER.readTree(line);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("not a JSON object: " + e.getMessage());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // The original message only: the full one appends a source location that names a Java type.
+            throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage());
         }
         if (n == null || !n.isObject()) {
             throw new IllegalArgumentException("expected a JSON object");
