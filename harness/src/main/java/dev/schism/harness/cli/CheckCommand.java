@@ -47,6 +47,11 @@ public final class CheckCommand implements Callable<Integer> {
                     + ".edn or .jsonl)")
     String format;
 
+    @Option(names = "--initial-value", paramLabel = "EDN",
+            description = "the model's state before the history, as EDN, like Knossos's (cas-register 0): "
+                    + "0, nil, \"text\", #{1 2}, [value version] for znode (default: the model's own)")
+    String initialValue;
+
     @Option(names = "--explain", paramLabel = "DIR",
             description = "write <file>.html explaining each invalid file into DIR")
     Path explainDir;
@@ -62,6 +67,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--all-partitions",
             description = "search every partition to its end instead of stopping at the first invalid one")
     boolean allPartitions;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "files checked at the same time, sharing one memory limit (default: the number of "
+                    + "processors)")
+    int jobs = Runtime.getRuntime().availableProcessors();
 
     @Option(names = {"-v", "--verbose"}, description = "print the reason and search counters of each file")
     boolean verbose;
@@ -80,8 +90,15 @@ public final class CheckCommand implements Callable<Integer> {
         if (memoryLimit != null) {
             options = options.withMemoryBudget(parseSize(memoryLimit));
         }
+        if (jobs < 1) {
+            throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
+        }
         HistoryFormat fixedFormat = format == null ? null : HistoryFormat.byName(format);
         Model<?> fixedModel = model == null ? null : Models.byName(model);
+        InitialValue start = initialValue == null ? null : InitialValue.parse(initialValue);
+        if (fixedModel != null && start != null) {
+            fixedModel = start.applyTo(fixedModel);
+        }
         for (Path f : files) {
             if (!Files.isRegularFile(f)) {
                 throw new IllegalArgumentException("no such file: " + f);
@@ -90,36 +107,52 @@ public final class CheckCommand implements Callable<Integer> {
         if (explainDir != null && Files.exists(explainDir) && !Files.isDirectory(explainDir)) {
             throw new IllegalArgumentException("--explain " + explainDir + " is not a directory");
         }
+        CheckOptions perFile = jobs > 1 ? options.withSharedBudget() : options;
         Verdict worst = Verdict.VALID;
         boolean unreadable = false;
+        java.util.Map<Path, HistoryFormat> formats = new java.util.HashMap<>();
+        java.util.Map<Path, Model<?>> models = new java.util.HashMap<>();
         for (Path f : files) {
             HistoryFormat fmt = fixedFormat != null ? fixedFormat : formatOf(f);
-            Model<?> m = fixedModel != null ? fixedModel : defaultModel(fmt);
-            long t0 = System.nanoTime();
-            LinearizabilityResult r;
-            try {
-                History h = fmt.read(f);
-                r = LinearizabilityChecker.check(m, h, options);
-            } catch (IOException | IllegalArgumentException e) {
-                String msg = e.getMessage();
-                err.println("schism: " + (msg != null && msg.startsWith(f.toString()) ? msg : f + ": " + msg));
-                unreadable = true;
-                continue;
-            }
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            out.println(f + " " + r.verdict() + " " + ms);
-            out.flush();
-            if (verbose) {
-                err.println("  " + r.reason() + "; " + r.stats());
-                r.partitions().stream().filter(p -> p.outcome() != SearchOutcome.LINEARIZABLE)
-                        .forEach(p -> err.println("  " + p));
-            }
-            worst = worst.and(r.verdict());
-            if (r.verdict() == Verdict.INVALID && explainDir != null) {
-                writeExplanation(f, m, r, err);
+            formats.put(f, fmt);
+            models.put(f, fixedModel != null ? fixedModel : start != null ? start.applyTo(defaultModel(fmt)) : defaultModel(fmt));
+        }
+        try (FileChecks checks = new FileChecks(files, jobs, f -> checkFile(f, formats.get(f), models.get(f), perFile))) {
+            for (Path f : files) {
+                FileChecks.Checked c = checks.next();
+                if (c.problem() != null) {
+                    err.println("schism: " + c.problem());
+                    unreadable = true;
+                    continue;
+                }
+                LinearizabilityResult r = c.result();
+                out.println(f + " " + r.verdict() + " " + c.millis());
+                out.flush();
+                if (verbose) {
+                    err.println("  " + r.reason() + "; " + r.stats());
+                    r.partitions().stream().filter(p -> p.outcome() != SearchOutcome.LINEARIZABLE)
+                            .forEach(p -> err.println("  " + p));
+                }
+                worst = worst.and(r.verdict());
+                if (r.verdict() == Verdict.INVALID && explainDir != null) {
+                    writeExplanation(f, c.model(), r, err);
+                }
             }
         }
         return unreadable ? ExitCodes.BAD_ARGUMENTS : worst.exitCode();
+    }
+
+    /** Reads and checks one file; a file that cannot be read or does not fit the model is a problem line. */
+    private static FileChecks.Checked checkFile(Path f, HistoryFormat fmt, Model<?> m, CheckOptions options) {
+        long t0 = System.nanoTime();
+        try {
+            History h = fmt.read(f);
+            LinearizabilityResult r = LinearizabilityChecker.check(m, h, options);
+            return new FileChecks.Checked(m, r, (System.nanoTime() - t0) / 1_000_000, null);
+        } catch (IOException | IllegalArgumentException e) {
+            String msg = e.getMessage();
+            return new FileChecks.Checked(m, null, 0, msg != null && msg.startsWith(f.toString()) ? msg : f + ": " + msg);
+        }
     }
 
     private void writeExplanation(Path f, Model<?> m, LinearizabilityResult r, PrintWriter err) {

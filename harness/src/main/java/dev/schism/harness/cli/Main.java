@@ -25,7 +25,12 @@ public final class Main implements Runnable {
                 cmd.getErr().println("schism: " + ex.getMessage());
                 return ExitCodes.BAD_ARGUMENTS;
             }
-            ex.printStackTrace(cmd.getErr());
+            // A crash is our bug, not the user's: one line for them, the trace only when asked for.
+            cmd.getErr().println("schism: internal error: " + (ex.getMessage() != null ? ex.getMessage() : "no message")
+                    + (System.getenv("SCHISM_DEBUG") == null ? " (set SCHISM_DEBUG=1 for the details)" : ""));
+            if (System.getenv("SCHISM_DEBUG") != null) {
+                ex.printStackTrace(cmd.getErr());
+            }
             return ExitCodes.CRASH;
         });
         return cli.execute(args);

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a Jepsen history written as EDN: either one vector of op maps, or one op map per top-level form
+ * Reads a Jepsen history written as EDN: either one vector (or list) of op maps, or one op map per top-level form
  * (typically one per line). Op maps may be tagged records ({@code #jepsen.history.Op{...}}). Required keys:
  * {@code :process} (an integer, or {@code :nemesis}), {@code :type} and {@code :f}; optional {@code :value},
  * {@code :time}, {@code :index}, {@code :error}, {@code :node}. Values become plain data (keywords turn into
@@ -50,7 +50,7 @@ public final class EdnHistoryReader {
                 }
                 if (r.next() != EdnReader.EOF) {
                     throw new EdnParseException(source, r.elementLine(),
-                            "expected end of input after the history vector");
+                            "expected end of input after the history's closing bracket");
                 }
             } else {
                 for (Object o = r.next(); o != EdnReader.EOF; o = r.next()) {
@@ -173,10 +173,37 @@ public final class EdnHistoryReader {
         return String.valueOf(v);
     }
 
-    private static String describe(Object o) {
+    /** What a form is, in EDN's words, with the form itself: {@code a vector [1 2]}. Never a Java type name. */
+    static String describe(Object o) {
+        String kind;
         if (o == null) {
             return "nil";
+        } else if (o instanceof List<?>) {
+            kind = "a vector or list";
+        } else if (o instanceof Set<?>) {
+            kind = "a set";
+        } else if (o instanceof Map<?, ?>) {
+            kind = "a map";
+        } else if (o instanceof Keyword) {
+            kind = "a keyword";
+        } else if (o instanceof Symbol) {
+            kind = "a symbol";
+        } else if (o instanceof String) {
+            kind = "a string";
+        } else if (o instanceof Character) {
+            kind = "a character";
+        } else if (o instanceof Boolean) {
+            kind = "a boolean";
+        } else if (o instanceof Long || o instanceof BigInteger) {
+            kind = "an integer";
+        } else if (o instanceof Number) {
+            kind = "a number";
+        } else if (o instanceof Tagged t) {
+            kind = "a tagged element #" + t.tag();
+        } else {
+            kind = "an element";
         }
-        return o.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " " + o;
+        String text = String.valueOf(o instanceof String s ? '"' + s + '"' : o);
+        return kind + " " + (text.length() > 80 ? text.substring(0, 77) + "..." : text);
     }
 }

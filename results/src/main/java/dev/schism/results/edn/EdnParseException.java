@@ -6,11 +6,18 @@ import java.io.IOException;
 public final class EdnParseException extends IOException {
     private final String source;
     private final int line;
+    private final String reason;
 
     public EdnParseException(String source, int line, String problem) {
         super(source + ":" + line + ": " + problem);
         this.source = source;
         this.line = line;
+        this.reason = problem;
+    }
+
+    /** The problem without its source and line, e.g. {@code expected ']' ...}. */
+    public String reason() {
+        return reason;
     }
 
     public String source() {

@@ -91,15 +91,18 @@ public final class EdnReader implements AutoCloseable {
 
     private int lastClose;
     private int vectorLine;
+    private int vectorClose = ']';
 
     /**
-     * If the next element is a vector, consumes its opening bracket and returns true, so that its elements
-     * can be read one at a time with {@link #nextInVector()} (each with its own line number).
+     * If the next element is a vector or a list (Knossos writes histories as either), consumes its opening
+     * bracket and returns true, so that its elements can be read one at a time with {@link #nextInVector()}
+     * (each with its own line number).
      */
     public boolean enterVector() throws IOException {
         int c = skipWhitespace();
-        if (c == '[') {
+        if (c == '[' || c == '(') {
             vectorLine = line;
+            vectorClose = c == '[' ? ']' : ')';
             return true;
         }
         if (c != -1) {
@@ -108,16 +111,18 @@ public final class EdnReader implements AutoCloseable {
         return false;
     }
 
-    /** The next element of the vector entered with {@link #enterVector()}, or {@link #EOF} at its closing bracket. */
+    /** The next element of the sequence entered with {@link #enterVector()}, or {@link #EOF} at its closing bracket. */
     public Object nextInVector() throws IOException {
         Object v = read(true);
+        String what = vectorClose == ']' ? "vector" : "list";
         if (v == EOF) {
-            throw error("expected ']' to close the vector opened on line " + vectorLine + ", got end of input");
+            throw error("expected '" + (char) vectorClose + "' to close the " + what + " opened on line " + vectorLine
+                    + ", got end of input");
         }
         if (v == CLOSE) {
-            if (lastClose != ']') {
-                throw error("expected ']' to close the vector opened on line " + vectorLine + ", got '"
-                        + (char) lastClose + "'");
+            if (lastClose != vectorClose) {
+                throw error("expected '" + (char) vectorClose + "' to close the " + what + " opened on line "
+                        + vectorLine + ", got '" + (char) lastClose + "'");
             }
             return EOF;
         }

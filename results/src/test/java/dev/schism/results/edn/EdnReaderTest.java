@@ -3,6 +3,7 @@ package dev.schism.results.edn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schism.results.history.History;
 import dev.schism.results.history.Op;
@@ -134,7 +135,7 @@ class EdnReaderTest {
                 "{:process 1 :type :done :f :read}"), "h.edn"));
         assertEquals("h.edn:1: expected :type :invoke, :ok, :fail or :info, got :done", e.getMessage());
         e = assertThrows(EdnParseException.class, () -> EdnHistoryReader.read(new StringReader("[1]"), "h.edn"));
-        assertEquals("h.edn:1: expected an op map {:process .. :type .. :f ..}, got long 1", e.getMessage());
+        assertEquals("h.edn:1: expected an op map {:process .. :type .. :f ..}, got an integer 1", e.getMessage());
         e = assertThrows(EdnParseException.class, () -> EdnHistoryReader.read(new StringReader(
                 "[{:process 0 :type :invoke :f :read}\n {:process 0 :type :ok :f :read}\n {:process 0 :f :read}]"),
                 "h.edn"));
@@ -142,5 +143,27 @@ class EdnReaderTest {
         e = assertThrows(EdnParseException.class, () -> EdnHistoryReader.read(new StringReader(
                 "[{:process 0 :type :invoke :f :read}\n"), "h.edn"));
         assertEquals("h.edn:2: expected ']' to close the vector opened on line 1, got end of input", e.getMessage());
+        e = assertThrows(EdnParseException.class, () -> EdnHistoryReader.read(new StringReader(
+                "({:process 0 :type :invoke :f :read}\n]"), "h.edn"));
+        assertEquals("h.edn:2: expected ')' to close the list opened on line 1, got ']'", e.getMessage());
+        e = assertThrows(EdnParseException.class, () -> EdnHistoryReader.read(new StringReader("[[1 2] #{3} :k]"), "h.edn"));
+        assertEquals("h.edn:1: expected an op map {:process .. :type .. :f ..}, got a vector or list [1, 2]", e.getMessage());
+    }
+
+    /** Knossos's own data/ files write a history as a list; no error may name a Java type. */
+    @Test
+    void historyAsOneList() throws IOException {
+        History h = EdnHistoryReader.read(new StringReader("""
+                ({:process 0, :type :invoke, :f :write, :value 3}
+                 {:process 0, :type :ok, :f :write, :value 3}
+                 {:process 1, :type :invoke, :f :read, :value nil})
+                """), "h.edn");
+        assertEquals(3, h.size());
+        assertEquals(3L, h.ops().get(1).value());
+        assertEquals(2, h.ops().get(2).index());
+        for (String bad : new String[] {"[(1 2)]", "[#{1}]", "[:k]", "[\"s\"]", "[sym]", "[1.5]", "[true]", "[\\c]", "[#inst \"x\"]"}) {
+            EdnParseException e = assertThrows(EdnParseException.class, () -> EdnHistoryReader.read(new StringReader(bad), "h.edn"));
+            assertTrue(!e.getMessage().matches("(?s).*(java|unmodifiable|Long|String|Keyword|Symbol|Set12|ListN|Tagged).*"), e.getMessage());
+        }
     }
 }

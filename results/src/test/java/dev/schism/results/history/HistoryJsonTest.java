@@ -38,4 +38,13 @@ class HistoryJsonTest {
         Exception e = assertThrows(java.io.IOException.class, () -> HistoryReader.read(f));
         assertTrue(e.getMessage().contains("h.jsonl:1: unknown op type 'bogus'"), e.getMessage());
     }
+
+    @Test
+    void aBrokenLineSaysWhyInJsonTermsOnly() throws Exception {
+        Path f = dir.resolve("h.jsonl");
+        Files.writeString(f, "{\"process\":1,\"type\":\"invoke\"\n{\"process\":1,\"type\":\"ok\",\"f\":\"read\"}\n");
+        Exception e = assertThrows(java.io.IOException.class, () -> HistoryReader.read(f));
+        assertEquals(f + ":1: not a JSON object: Unexpected end-of-input: expected close marker for Object (column 29)",
+                e.getMessage());
+    }
 }

@@ -32,11 +32,24 @@ public final class SequentialElection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SequentialElection.class);
     private static final int SEQUENCE_DIGITS = 10;
 
+    /** How the recipe treats a lost connection. */
+    public enum Disconnects {
+        /** Correct: leadership goes at the first Disconnected, since the session may be expiring unseen. */
+        DROP_LEADERSHIP,
+        /**
+         * A seeded bug, for proving the latch checker: leadership is kept until the session is reported
+         * expired, which a client cut off from the ensemble hears only once it reconnects, long after
+         * another candidate has taken over.
+         */
+        KEEP_LEADERSHIP_UNTIL_EXPIRED
+    }
+
     private final String connectString;
     private final int sessionTimeoutMs;
     private final String dir;
     private final String candidateId;
     private final Consumer<Boolean> listener;
+    private final Disconnects disconnects;
     private final ExecutorService worker;
     private final String guid = UUID.randomUUID().toString();
     private ZooKeeper zk;
@@ -49,6 +62,13 @@ public final class SequentialElection implements AutoCloseable {
      */
     public SequentialElection(String connectString, int sessionTimeoutMs, String dir, String candidateId,
                               Consumer<Boolean> listener) {
+        this(connectString, sessionTimeoutMs, dir, candidateId, listener, Disconnects.DROP_LEADERSHIP);
+    }
+
+    /** As above, with the given treatment of lost connections (the bug only to prove a checker catches it). */
+    public SequentialElection(String connectString, int sessionTimeoutMs, String dir, String candidateId,
+                              Consumer<Boolean> listener, Disconnects disconnects) {
+        this.disconnects = disconnects;
         this.connectString = connectString;
         this.sessionTimeoutMs = sessionTimeoutMs;
         this.dir = dir;
@@ -104,7 +124,11 @@ public final class SequentialElection implements AutoCloseable {
         }
         switch (e.getState()) {
             case SyncConnected -> submit(this::check);
-            case Disconnected -> setLeader(false);
+            case Disconnected -> {
+                if (disconnects == Disconnects.DROP_LEADERSHIP) {
+                    setLeader(false);
+                }
+            }
             case Expired -> {
                 setLeader(false);
                 submit(this::openSession);
@@ -126,8 +150,12 @@ public final class SequentialElection implements AutoCloseable {
         worker.execute(() -> {
             try {
                 step.run();
-            } catch (KeeperException.ConnectionLossException | KeeperException.SessionExpiredException e) {
-                setLeader(false); // the session event that follows schedules the next attempt
+            } catch (KeeperException.ConnectionLossException e) {
+                if (disconnects == Disconnects.DROP_LEADERSHIP) {
+                    setLeader(false); // the session event that follows schedules the next attempt
+                }
+            } catch (KeeperException.SessionExpiredException e) {
+                setLeader(false); // the Expired event that follows opens a new session
             } catch (Exception e) {
                 LOG.warn("{}: election step failed: {}", candidateId, e.toString());
                 setLeader(false);
@@ -163,7 +191,12 @@ public final class SequentialElection implements AutoCloseable {
         if (index == 0) {
             // our node exists and is lowest on a live session: we lead
             Stat stat = z.exists(dir + "/" + ours, false);
-            setLeader(stat != null && stat.getEphemeralOwner() == z.getSessionId());
+            boolean owned = stat != null && stat.getEphemeralOwner() == z.getSessionId();
+            synchronized (this) {
+                // The connection may have dropped since the answer came: the Disconnected event would then
+                // run after us and be the last word, or has run before us and must stay it.
+                setLeader(owned && (z.getState().isConnected() || disconnects != Disconnects.DROP_LEADERSHIP));
+            }
             return;
         }
         setLeader(false);
@@ -212,7 +245,8 @@ public final class SequentialElection implements AutoCloseable {
         return out;
     }
 
-    private void setLeader(boolean now) {
+    /** Synchronized so that the session's event thread and the worker report changes in the order they make them. */
+    private synchronized void setLeader(boolean now) {
         boolean was = leader;
         leader = now;
         if (was != now) {

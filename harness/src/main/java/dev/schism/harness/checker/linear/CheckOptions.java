@@ -6,9 +6,11 @@ import java.time.Duration;
  * How long and how large a check may get. {@code timeLimit} zero means none; {@code memoryBudgetBytes}
  * zero means half the maximum heap. With {@code cancelOnIllegal} (the default) the first illegal partition
  * stops the others; without it every partition runs to its own end (for explanations of every partition).
+ * {@code shared}, when set, is one budget that every check made with these options draws from (checks run
+ * side by side then cannot take more than it together); null gives each check a budget of its own.
  */
-public record CheckOptions(Duration timeLimit, long memoryBudgetBytes, boolean cancelOnIllegal) {
-    public static final CheckOptions DEFAULT = new CheckOptions(Duration.ZERO, 0, true);
+public record CheckOptions(Duration timeLimit, long memoryBudgetBytes, boolean cancelOnIllegal, MemoryBudget shared) {
+    public static final CheckOptions DEFAULT = new CheckOptions(Duration.ZERO, 0, true, null);
 
     public CheckOptions {
         if (timeLimit.isNegative()) {
@@ -20,18 +22,26 @@ public record CheckOptions(Duration timeLimit, long memoryBudgetBytes, boolean c
     }
 
     public CheckOptions withTimeLimit(Duration d) {
-        return new CheckOptions(d, memoryBudgetBytes, cancelOnIllegal);
+        return new CheckOptions(d, memoryBudgetBytes, cancelOnIllegal, null);
     }
 
     public CheckOptions withMemoryBudget(long bytes) {
-        return new CheckOptions(timeLimit, bytes, cancelOnIllegal);
+        return new CheckOptions(timeLimit, bytes, cancelOnIllegal, null);
     }
 
     public CheckOptions withCancelOnIllegal(boolean cancel) {
-        return new CheckOptions(timeLimit, memoryBudgetBytes, cancel);
+        return new CheckOptions(timeLimit, memoryBudgetBytes, cancel, null);
+    }
+
+    /** These options with one budget for every check made with them (for checks that run at the same time). */
+    public CheckOptions withSharedBudget() {
+        return new CheckOptions(timeLimit, memoryBudgetBytes, cancelOnIllegal, budget());
     }
 
     MemoryBudget budget() {
+        if (shared != null) {
+            return shared;
+        }
         return memoryBudgetBytes == 0 ? MemoryBudget.fractionOfHeap(0.5) : new MemoryBudget(memoryBudgetBytes);
     }
 
@@ -39,6 +49,6 @@ public record CheckOptions(Duration timeLimit, long memoryBudgetBytes, boolean c
     public String toString() {
         return "CheckOptions{time=" + (timeLimit.isZero() ? "unlimited" : timeLimit) + ", memory="
                 + (memoryBudgetBytes == 0 ? "heap/2" : (memoryBudgetBytes >> 20) + " MiB") + ", cancelOnIllegal="
-                + cancelOnIllegal + "}";
+                + cancelOnIllegal + (shared != null ? ", shared" : "") + "}";
     }
 }

@@ -48,6 +48,18 @@ public final class EtcdModel implements Model<Long> {
         return NIL;
     }
 
+    /** nil or an integer. */
+    @Override
+    public Long initialState(Object value) {
+        if (value == null) {
+            return NIL;
+        }
+        if (value instanceof Long l) {
+            return l;
+        }
+        throw new IllegalArgumentException("model etcd starts from nil or an integer, got " + ModelSupport.show(value));
+    }
+
     @Override
     public Long step(Long state, Object input, Object output) {
         Input in = (Input) input;

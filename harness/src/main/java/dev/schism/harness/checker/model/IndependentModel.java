@@ -36,6 +36,12 @@ public final class IndependentModel<S> implements Model<S> {
         return inner.init();
     }
 
+    /** Every key starts from the same state. */
+    @Override
+    public S initialState(Object value) {
+        return inner.initialState(value);
+    }
+
     @Override
     public S step(S state, Object input, Object output) {
         return inner.step(state, ((Keyed) input).input, output);

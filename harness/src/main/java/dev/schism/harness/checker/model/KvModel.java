@@ -58,6 +58,19 @@ public final class KvModel implements Model<KvValue> {
         return KvValue.EMPTY;
     }
 
+    /** Every key's starting text: a string, or nil for the empty string. */
+    @Override
+    public KvValue initialState(Object value) {
+        if (value == null) {
+            return KvValue.EMPTY;
+        }
+        if (value instanceof String s) {
+            return KvValue.of(s);
+        }
+        throw new IllegalArgumentException("model kv starts every key from a string (or nil), got "
+                + ModelSupport.show(value));
+    }
+
     @Override
     public KvValue step(KvValue state, Object input, Object output) {
         Input in = (Input) input;

@@ -23,6 +23,16 @@ public interface Model<S> {
 
     S init();
 
+    /**
+     * The state holding {@code value} (plain data, as an EDN or JSON reader gives it), for a history that
+     * starts from it rather than from {@link #init} (Knossos's {@code (cas-register 0)}); throws
+     * IllegalArgumentException saying which values fit when this one does not, or when the model has no
+     * settable start.
+     */
+    default S initialState(Object value) {
+        throw new IllegalArgumentException("model " + name() + " has no settable initial value");
+    }
+
     /** The state after the operation, or {@code null} if it cannot return {@code output} in {@code state}. */
     S step(S state, Object input, Object output);
 

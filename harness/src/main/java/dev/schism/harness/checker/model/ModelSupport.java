@@ -35,6 +35,31 @@ final class ModelSupport {
         return norm.contains(code);
     }
 
+    /** A plain value as a user wrote it: nil, "text", [1 2], {"k" 1}. */
+    static String show(Object v) {
+        if (v == null) {
+            return "nil";
+        }
+        if (v instanceof String s) {
+            return '"' + s + '"';
+        }
+        if (v instanceof List<?> l) {
+            StringBuilder b = new StringBuilder("[");
+            for (Object o : l) {
+                b.append(b.length() > 1 ? " " : "").append(show(o));
+            }
+            return b.append(']').toString();
+        }
+        if (v instanceof java.util.Map<?, ?> m) {
+            StringBuilder b = new StringBuilder("{");
+            for (java.util.Map.Entry<?, ?> e : m.entrySet()) {
+                b.append(b.length() > 1 ? ", " : "").append(show(e.getKey())).append(' ').append(show(e.getValue()));
+            }
+            return b.append('}').toString();
+        }
+        return String.valueOf(v);
+    }
+
     static IllegalArgumentException unknownF(Op op, String model, String allowed) {
         return new IllegalArgumentException("op " + op + ": model " + model + " has no operation '" + op.f()
                 + "' (expected " + allowed + ")");

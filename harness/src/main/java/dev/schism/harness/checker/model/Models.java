@@ -40,6 +40,14 @@ public final class Models {
         return s.get();
     }
 
+    /**
+     * {@code model} starting from {@code value} (plain data) instead of its own initial state; for an
+     * independent model every key starts there. IllegalArgumentException if the value does not fit.
+     */
+    public static Model<?> startingFrom(Model<?> model, Object value) {
+        return StartingFrom.of(model, value);
+    }
+
     private static <S> Model<S> independent(Model<S> inner) {
         return new IndependentModel<>(inner);
     }

@@ -65,6 +65,11 @@ public final class RegisterModel implements Model<Object> {
     }
 
     @Override
+    public Object initialState(Object value) {
+        return wrap(value);
+    }
+
+    @Override
     public Object step(Object state, Object input, Object output) {
         Input in = (Input) input;
         switch (in.f) {

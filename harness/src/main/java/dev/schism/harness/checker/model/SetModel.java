@@ -77,6 +77,20 @@ public final class SetModel implements Model<SetModel.State> {
         return EMPTY;
     }
 
+    /** The starting elements, as a vector, list or set. */
+    @Override
+    public State initialState(Object value) {
+        if (!(value instanceof Collection<?> c)) {
+            throw new IllegalArgumentException("model set starts from a collection of elements such as #{1 2}, got "
+                    + ModelSupport.show(value));
+        }
+        Set<Object> s = new HashSet<>();
+        for (Object o : c) {
+            s.add(ModelSupport.normalize(o));
+        }
+        return new State(Collections.unmodifiableSet(s));
+    }
+
     @Override
     public State step(State state, Object input, Object output) {
         Input in = (Input) input;

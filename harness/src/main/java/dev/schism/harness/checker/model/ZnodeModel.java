@@ -63,6 +63,19 @@ public final class ZnodeModel implements Model<ZnodeModel.State> {
         return ABSENT;
     }
 
+    /** nil for an absent znode, or {@code [value version]} as getData returns it. */
+    @Override
+    public State initialState(Object value) {
+        if (value == null) {
+            return ABSENT;
+        }
+        if (value instanceof List<?> l && l.size() == 2 && l.get(1) instanceof Long version && version >= 0) {
+            return new State(true, ModelSupport.normalize(l.get(0)), version);
+        }
+        throw new IllegalArgumentException("model znode starts from nil (absent) or [value version], got "
+                + ModelSupport.show(value));
+    }
+
     @Override
     public State step(State s, Object input, Object output) {
         Input in = (Input) input;

@@ -1,0 +1,66 @@
+package dev.schism.workloads.latch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.schism.harness.junit.Chaos;
+import dev.schism.harness.runner.Runner;
+import dev.schism.harness.runner.TestSpec;
+import dev.schism.results.verdict.CheckResult;
+import dev.schism.results.verdict.Verdict;
+import dev.schism.workloads.recipes.SequentialElection;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The latch workload on five local node processes under partitions and kills. Correct clients (Curator's
+ * LeaderLatch and the seed recipe) must end valid, with leadership having moved; the seed recipe with a
+ * seeded bug (it keeps leadership across a lost connection until told its session expired) must be caught
+ * with both clients named, while the Curator clients of that same run stay valid.
+ */
+class LatchChaosIT {
+    private static final Pattern TWO_HOLDERS = Pattern.compile("recipe: recipe@n\\d and recipe@n\\d both led for \\d+\\.\\d+ s");
+
+    @TempDir
+    Path store;
+
+    @Test
+    @Chaos(workload = "latch", nemesis = "partition", nodes = 5, timeLimit = 40, seed = 11)
+    void correctLatchesStayValid(Runner.Outcome outcome) {
+        CheckResult latch = latch(outcome.results());
+        System.out.println("LatchChaosIT correct: " + latch + " [" + outcome.folder().dir() + "]");
+        assertEquals(Verdict.VALID, outcome.verdict(), outcome.results().toString());
+        int terms = 0;
+        for (String election : List.of("curator", "recipe")) {
+            Map<?, ?> d = (Map<?, ?>) latch.details().get(election);
+            assertTrue(((Number) d.get("terms")).intValue() >= 1, election + " had a leader: " + d);
+            terms += ((Number) d.get("terms")).intValue();
+        }
+        assertTrue(terms >= 3, "leadership moved at least once under the partitions: " + latch.summary());
+        assertTrue(latch.summary().contains("longest overlap"), latch.summary());
+    }
+
+    @Test
+    void aRecipeThatKeepsLeadershipWhileDisconnectedIsCaught() throws Exception {
+        TestSpec spec = new TestSpec("latch-bug", "latch", List.of("partition"), 5, 40, 10, 50, 5, "local", Optional.empty(),
+                Optional.empty(), 5, TestSpec.partitionModes("drop,stall,refuse"), List.of("all"), 5);
+        Runner.Outcome o = new Runner(System.out, false, Optional.empty())
+                .run(spec, new LatchWorkload(SequentialElection.Disconnects.KEEP_LEADERSHIP_UNTIL_EXPIRED), store);
+        CheckResult latch = latch(o.results());
+        System.out.println("LatchChaosIT seeded bug: " + latch);
+        assertEquals(Verdict.INVALID, latch.verdict(), latch + " [run folder " + o.folder().dir() + "]");
+        assertTrue(TWO_HOLDERS.matcher(latch.summary()).find(), latch.summary());
+        Map<?, ?> curator = (Map<?, ?>) latch.details().get("curator");
+        assertEquals(0, ((Number) curator.get("overlaps-over-bound")).intValue(), "the correct clients of the same run: " + curator);
+    }
+
+    private static CheckResult latch(List<CheckResult> results) {
+        return results.stream().filter(r -> r.checker().equals("latch")).findFirst()
+                .orElseThrow(() -> new AssertionError("no latch result in " + results));
+    }
+}
