@@ -48,7 +48,7 @@ class LatchChaosIT {
     @Test
     void aRecipeThatKeepsLeadershipWhileDisconnectedIsCaught() throws Exception {
         TestSpec spec = new TestSpec("latch-bug", "latch", List.of("partition"), 5, 40, 10, 50, 5, "local", Optional.empty(),
-                Optional.empty(), 5, TestSpec.partitionModes("drop,stall,refuse"), List.of("all"), 5);
+                Optional.empty(), 5, TestSpec.partitionModes("drop,stall,refuse"), List.of("all"), 5, Optional.empty());
         Runner.Outcome o = new Runner(System.out, false, Optional.empty())
                 .run(spec, new LatchWorkload(SequentialElection.Disconnects.KEEP_LEADERSHIP_UNTIL_EXPIRED), store);
         CheckResult latch = latch(o.results());
