@@ -1,0 +1,31 @@
+package dev.schism.results.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes {@code report.html} into a run folder, drawn from that folder's files only. */
+public final class RunReport {
+    /** The report's file name inside a run folder. */
+    public static final String FILE = "report.html";
+
+    private RunReport() {
+    }
+
+    /** The report of the run folder {@code dir} as HTML text. */
+    public static String render(Path dir) throws IOException {
+        return ReportPage.render(RunInput.load(dir));
+    }
+
+    /** Writes {@code dir/report.html} (via a temp file, so a browser never sees half a page) and returns its path. */
+    public static Path write(Path dir) throws IOException {
+        String html = render(dir);
+        Path file = dir.resolve(FILE);
+        Path tmp = dir.resolve(FILE + ".tmp");
+        Files.writeString(tmp, html, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return file;
+    }
+}
