@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code schism} command. Each subcommand lives in its own class in this package. */
 @Command(name = "schism", mixinStandardHelpOptions = true, version = "schism 0.1.0",
         description = "Fault-injection harness for leader election and replication.",
-        subcommands = {CheckCommand.class, ProxyCommand.class, RunCommand.class, AnalyzeCommand.class})
+        subcommands = {CheckCommand.class, ProxyCommand.class, RunCommand.class, AnalyzeCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
