@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Each call's latency against the time it was invoked, on a log scale, ok / fail / info in their own
  * colours, over the fault shades. Up to {@link #POINTS} calls are drawn one dot each (with a tooltip);
- * beyond that the plot is a density grid of small cells per outcome, so a 100,000-op run stays a small page.
+ * calls that never returned sit on the top edge; beyond that the plot is a density grid of small cells per outcome, so a 100,000-op run stays a small page.
  */
 final class LatencySvg {
     static final int POINTS = 5000;
@@ -27,11 +27,15 @@ final class LatencySvg {
         double minMs = Double.MAX_VALUE;
         double maxMs = 1;
         for (Call c : calls) {
+            if (c.completion() == null) {
+                continue; // drawn at the top edge: a call that never returned must not stretch the scale to the run's length
+            }
             double ms = Math.max(0.1, c.latency(runEnd) / 1e6);
             minMs = Math.min(minMs, ms);
             maxMs = Math.max(maxMs, ms);
         }
-        double lo = Math.pow(10, Math.floor(Math.log10(Math.min(minMs, maxMs))));
+        minMs = Math.min(minMs, maxMs);
+        double lo = Math.pow(10, Math.floor(Math.log10(minMs)));
         double hi = Math.pow(10, Math.ceil(Math.log10(maxMs * 1.01)));
         LogScale y = new LogScale(lo, hi);
         h.append("<svg id=\"latency\" class=\"plot\" viewBox=\"0 0 ").append(Html.num(TimelineSvg.WIDTH)).append(' ').append(Html.num(HEIGHT))

@@ -23,7 +23,7 @@ final class ReportPage {
             + ".role-LEADING{fill:#2da44e}.role-FOLLOWING{fill:#9ecbff}.role-OBSERVING{fill:#d8b9ff}.role-LOOKING{fill:#e6e6e6}"
             + ".role-label{font-size:10px}.node-name{font-weight:600}"
             + ".outage{stroke:#24292f;stroke-width:.5}.outage-killed{fill:#24292f;fill-opacity:.55}.outage-paused{fill:#8250df;fill-opacity:.45}"
-            + ".fault-band{fill-opacity:.16;stroke-opacity:.6;stroke-width:.6}.fault-shade{fill-opacity:.12;stroke:none}"
+            + ".fault-band{fill-opacity:.16;stroke-opacity:.6;stroke-width:.6}rect.fault-shade{fill-opacity:.12;stroke:none}"
             + ".fault-partition{fill:#fb8f44;stroke:#bc4c00}.fault-kill{fill:#cf222e;stroke:#a40e26}.fault-pause{fill:#8250df;stroke:#6639ba}"
             + ".fault-latency{fill:#1b7c83;stroke:#136061}.fault-clock{fill:#9a6700;stroke:#7d4e00}.fault-label{font-size:10px}"
             + ".dots.ok,.cells.ok{fill:#0969da}.dots.fail,.cells.fail{fill:#cf222e}.dots.info,.cells.info{fill:#d4a72c}.dots circle{fill-opacity:.6}"
@@ -53,7 +53,7 @@ final class ReportPage {
                 .append("the faults (hover for what was cut or killed).</p>\n");
         TimelineSvg.render(h, "timeline", in.nodes(), m.roles, m.outages, m.faults, m.axis, List.of());
         h.append("</section>\n<section id=\"latency-section\"><h2>Latency</h2><p>Each call's latency at the time it was invoked (log scale): ")
-                .append("<span class=\"key-ok\">ok</span>, <span class=\"key-fail\">fail</span>, <span class=\"key-info\">info</span>")
+                .append("<span class=\"key-ok\">ok</span>, <span class=\"key-fail\">fail</span>, <span class=\"key-info\">info</span> (calls that never returned on the top edge)")
                 .append(m.calls.size() > LatencySvg.POINTS ? "; " + m.calls.size() + " calls, so drawn as a density grid (darker cells hold more calls)" : "")
                 .append(".</p>\n");
         LatencySvg.render(h, m.calls, m.faults, m.axis, in.endNs());

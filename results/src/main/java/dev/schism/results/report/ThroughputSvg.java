@@ -58,7 +58,7 @@ final class ThroughputSvg {
             h.append("\"/>\n");
         }
         axis.draw(h, TOP, BOTTOM);
-        h.append("<text x=\"").append(Html.num(axis.x0() + 4)).append("\" y=\"").append(Html.num(TOP + 12)).append("\">per ")
+        h.append("<text x=\"").append(Html.num(axis.x0())).append("\" y=\"").append(Html.num(HEIGHT - 2)).append("\">completed calls per ")
                 .append(bucket / 1_000_000_000L).append(" s bucket</text>\n</svg>\n");
     }
 
