@@ -30,7 +30,7 @@ final class ReportPage {
             + "polyline.rate{fill:none;stroke-width:1.5}polyline.ok{stroke:#0969da}polyline.fail{stroke:#cf222e}polyline.info{stroke:#d4a72c}"
             + ".key-ok{color:#0969da}.key-fail{color:#cf222e}.key-info{color:#b08800}"
             + ".mark.w-a{fill:#0550ae}.mark.w-b{fill:#cf222e}.mark.w-other{fill:#6e7781}.w-a-key{color:#0550ae;font-weight:600}"
-            + ".w-b-key{color:#cf222e;font-weight:600}.w-other-key{color:#6e7781}.lost-tick{fill:#cf222e}"
+            + ".w-b-key{color:#cf222e;font-weight:600}.w-other-key{color:#6e7781}.lost-tick{fill:#cf222e}line.alarm{stroke:#cf222e;stroke-width:2.5}"
             + "rect.box{fill:#d0d7de;stroke:#8c959f}rect.box.bad{fill:#ffcecb;stroke:#cf222e;stroke-width:2}"
             + "table.ops tr:target,table.ops tr:has(span:target){background:#fff8c5}tr.fail td{color:#cf222e}tr.info td{color:#9a6700}"
             + "nav.files a{margin-right:4px}";
@@ -51,7 +51,7 @@ final class ReportPage {
                 .append("<span style=\"color:#2da44e\">LEADING</span>, <span style=\"color:#4a90d9\">FOLLOWING</span>, ")
                 .append("LOOKING in grey, with the epoch; dark spans: node killed, purple: paused. Bands across all rows: ")
                 .append("the faults (hover for what was cut or killed).</p>\n");
-        TimelineSvg.render(h, "timeline", in.nodes(), m.roles, m.outages, m.faults, m.axis, List.of());
+        TimelineSvg.render(h, "timeline", in.nodes(), m.roles, m.outages, m.faults, m.axis, alarms(m));
         h.append("</section>\n<section id=\"latency-section\"><h2>Latency</h2><p>Each call's latency at the time it was invoked (log scale): ")
                 .append("<span class=\"key-ok\">ok</span>, <span class=\"key-fail\">fail</span>, <span class=\"key-info\">info</span> (calls that never returned on the top edge)")
                 .append(m.calls.size() > LatencySvg.POINTS ? "; " + m.calls.size() + " calls, so drawn as a density grid (darker cells hold more calls)" : "")
@@ -70,6 +70,29 @@ final class ReportPage {
         OpTable.render(h, m);
         h.append("<footer><p>Written by Schism from the files of this run folder.</p></footer>\n</body></html>\n");
         return h.toString();
+    }
+
+    /** A red line across the timeline where each election violation happened: when the second leader established the epoch. */
+    private static List<Mark> alarms(ReportModel m) {
+        List<Mark> out = new java.util.ArrayList<>();
+        m.in.result("election").ifPresent(r -> {
+            if (r.details().get("violations") instanceof List<?> vs) {
+                for (Object v : vs) {
+                    if (v instanceof Map<?, ?> vm && vm.get("epoch") instanceof Number e) {
+                        long at = -1;
+                        for (dev.schism.results.events.RoleEvent ev : m.in.events()) {
+                            if (ev.isLeading() && ev.epoch() == e.longValue() && Faults.strings(vm.get("leaders")).contains(ev.nodeName())) {
+                                at = Math.max(at, m.in.eventNs(ev));
+                            }
+                        }
+                        if (at >= 0) {
+                            out.add(new Mark(Mark.ALL, at, "alarm", String.valueOf(vm.get("description")), -1));
+                        }
+                    }
+                }
+            }
+        });
+        return out;
     }
 
     /** The violations, each drawn its own way: split brains, lost elements, linearizability windows, else the summary. */

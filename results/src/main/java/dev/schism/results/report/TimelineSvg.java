@@ -73,6 +73,13 @@ final class TimelineSvg {
             h.append("</g>\n");
         }
         for (Mark m : marks) {
+            if (m.node().equals(Mark.ALL)) {
+                double x = axis.x(m.ns());
+                h.append("<a href=\"#failing-window\"><line class=\"alarm\" x1=\"").append(Html.num(x)).append("\" x2=\"").append(Html.num(x))
+                        .append("\" y1=\"0\" y2=\"").append(Html.num(rowsEnd)).append("\"><title>").append(Html.esc(m.title()))
+                        .append("</title></line></a>\n");
+                continue;
+            }
             int row = nodes.indexOf(m.node());
             if (row < 0) {
                 continue;

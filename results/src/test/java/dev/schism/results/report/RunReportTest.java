@@ -42,6 +42,7 @@ class RunReportTest {
         assertEquals(5, count(timeline(html), "class=\"node-row\""), "one row per node");
         assertEquals(RunFolders.faultOps(run), count(timeline(html), "class=\"fault-band "), "one band per fault op");
         assertTrue(html.contains("<section id=\"failing-window\">"));
+        assertEquals(1, count(timeline(html), "<line class=\"alarm\""), "the split brain is marked on the timeline");
         assertTrue(html.contains("<div class=\"violation\" data-checker=\"election\" data-epoch=\"4\">"), "the violation is marked");
         assertTrue(html.contains("epoch 4 has two leaders, n3 and n4: both established it"), "its text is there");
         assertTrue(html.contains("<svg id=\"window-e4\""), "the epoch's window is drawn");
@@ -58,6 +59,7 @@ class RunReportTest {
         String html = Files.readString(RunReport.write(run));
         assertTrue(html.contains("<h1 class=\"verdict VALID\">"));
         assertFalse(html.contains("id=\"failing-window\""), "nothing failed");
+        assertFalse(html.contains("class=\"alarm\""), "no alarm");
         assertEquals(5, count(timeline(html), "class=\"node-row\""));
         assertEquals(RunFolders.faultOps(run), count(timeline(html), "class=\"fault-band "));
         assertTrue(count(timeline(html), "class=\"outage outage-killed\"") >= 1, "the killed nodes' downtime is drawn");

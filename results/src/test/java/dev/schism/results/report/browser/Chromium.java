@@ -128,6 +128,13 @@ final class Chromium implements AutoCloseable {
             p.destroyForcibly();
         }
         children.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle c : children) {
+            try {
+                c.onExit().get(5, TimeUnit.SECONDS); // leave no renderer behind for the next test to trip over
+            } catch (Exception e) {
+                // still exiting after 5 s: nothing more a test can do than SIGKILL, which it had
+            }
+        }
     }
 
     private static void deleteTree(Path dir) {

@@ -68,6 +68,7 @@ class ReportBrowserIT {
         assertEquals("INVALID", p.eval("document.querySelector('h1.verdict span').textContent").asText());
         assertTrue(p.eval("document.querySelectorAll('#failing-window .violation[data-epoch=\"4\"]').length").asInt() == 1,
                 "the violation is marked");
+        assertEquals(1, p.eval("document.querySelectorAll('#timeline line.alarm').length").asInt(), "and marked on the timeline");
         assertTrue(p.eval("document.querySelector('#failing-window .violation-text').textContent").asText()
                 .contains("epoch 4 has two leaders, n3 and n4"), "its text is present");
         assertTrue(p.eval("document.querySelectorAll('#window-e4 .mark').length").asInt() > 0, "the writes of the epoch are drawn");
