@@ -20,6 +20,23 @@ final class LinearWindow {
 
     static void render(StringBuilder h, ReportModel m, String checker, Map<?, ?> details, String summary) {
         List<Call> window = new ArrayList<>();
+        Call blocking = collect(m, details, window);
+        h.append("<div class=\"violation\" data-checker=\"").append(Html.esc(checker)).append("\"><h3>Non-linearizable window (")
+                .append(Html.esc(checker)).append(")</h3>\n<p class=\"violation-text\">").append(Html.esc(summary)).append("</p>\n");
+        if (window.isEmpty()) {
+            h.append("<p>The evidence names no op of this history.</p></div>\n");
+            return;
+        }
+        draw(h, m, window, blocking);
+        if (blocking != null) {
+            h.append("<p>Cannot be linearized: ").append(m.link(blocking.invoke().index())).append(" <code>").append(Html.esc(blocking))
+                    .append("</code></p>\n");
+        }
+        h.append("</div>\n");
+    }
+
+    /** Fills {@code window} with the calls the evidence names and returns the blocking one (null if not named). */
+    private static Call collect(ReportModel m, Map<?, ?> details, List<Call> window) {
         for (long i : EvidenceHtml.opIndices(details.get("window"), "window")) {
             Call c = m.callByIndex.get(i);
             if (c != null && !window.contains(c)) {
@@ -35,12 +52,10 @@ final class LinearWindow {
         if (blocking != null && !window.contains(blocking)) {
             window.add(blocking);
         }
-        h.append("<div class=\"violation\" data-checker=\"").append(Html.esc(checker)).append("\"><h3>Non-linearizable window (")
-                .append(Html.esc(checker)).append(")</h3>\n<p class=\"violation-text\">").append(Html.esc(summary)).append("</p>\n");
-        if (window.isEmpty()) {
-            h.append("<p>The evidence names no op of this history.</p></div>\n");
-            return;
-        }
+        return blocking;
+    }
+
+    private static void draw(StringBuilder h, ReportModel m, List<Call> window, Call blocking) {
         long from = Long.MAX_VALUE;
         long to = Long.MIN_VALUE;
         TreeMap<Long, Integer> rows = new TreeMap<>();
@@ -74,10 +89,5 @@ final class LinearWindow {
         }
         axis.draw(h, 0, rows.size() * ROW + 2);
         h.append("</svg>\n");
-        if (blocking != null) {
-            h.append("<p>Cannot be linearized: ").append(m.link(blocking.invoke().index())).append(" <code>").append(Html.esc(blocking))
-                    .append("</code></p>\n");
-        }
-        h.append("</div>\n");
     }
 }
