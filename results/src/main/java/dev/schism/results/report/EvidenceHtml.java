@@ -23,6 +23,11 @@ final class EvidenceHtml {
         value(h, null, value, m, 0);
     }
 
+    /** One value as it appears under {@code key} (op numbers linked), for tables drawn elsewhere. */
+    static void cell(StringBuilder h, String key, Object value, ReportModel m) {
+        value(h, key, value, m, 1);
+    }
+
     /** Whether numbers under {@code key} are history indices. */
     static boolean opKey(String key) {
         if (key == null) {

@@ -111,7 +111,7 @@ final class ReportPage {
                 }
             }
             if (d.get("lost") instanceof List<?> lost && !lost.isEmpty()) {
-                LostSection.render(s, m, r.checker(), lost);
+                LostSection.render(s, m, r.checker(), lost, d.get("lost-count"));
                 drawn = true;
             }
             if (d.get("window") instanceof List<?> w && !w.isEmpty()) {

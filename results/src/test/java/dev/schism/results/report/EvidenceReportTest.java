@@ -41,6 +41,9 @@ class EvidenceReportTest {
             e.put("time", add.time());
             e.put("node", add.node());
             e.put("zxid", "0x10000000" + i);
+            e.put("ok-time", add.time() + 5_000_000L);
+            e.put("missing-in", "final read of n2");
+            e.put("missing-index", oks.get(400).index());
             lost.add(e);
         }
         Op blocking = oks.get(300);
@@ -49,14 +52,18 @@ class EvidenceReportTest {
         window.put("window", List.of(oks.get(298).index(), oks.get(299).index(), blocking.index(), oks.get(301).index()));
         Map<String, Object> latch = Map.of("overlaps", List.of(Map.of("holders", List.of("p1", "p2"), "from-op", oks.get(10).index())));
         ResultsJson.write(run.resolve("results.json"), List.of(
-                new CheckResult("set", Verdict.INVALID, "3 acknowledged adds are missing from the final read", Map.of("lost", lost)),
+                new CheckResult("set", Verdict.INVALID, "7 acknowledged adds are missing from the final read",
+                        Map.of("lost-count", 7, "lost", lost)),
                 new CheckResult("register", Verdict.INVALID, "not linearizable: read 7 after write 9", window),
                 new CheckResult("latch", Verdict.INVALID, "p1 and p2 held the latch at once", latch)));
         String html = Files.readString(RunReport.write(run));
 
-        assertTrue(html.contains("<div class=\"violation\" data-checker=\"set\"><h3>3 lost elements (set)</h3>"));
+        assertTrue(html.contains("<div class=\"violation\" data-checker=\"set\"><h3>7 lost elements, 3 listed (set)</h3>"));
         assertEquals(3, RunReportTest.count(html, "class=\"lost-tick\""), "each lost element on the time axis");
-        assertTrue(html.contains("<td>9001</td><td>" + Html.seconds(oks.get(150).time()) + "</td>"), "element and its add time");
+        assertTrue(html.contains("<td><span class=\"scalar\">9001</span></td><td>" + Html.seconds(oks.get(150).time()) + "</td>"), "element and its add time");
+        assertTrue(html.contains("<td>" + Html.seconds(oks.get(150).time() + 5_000_000L) + "</td><td><span class=\"scalar\">final read of n2"),
+                "other keys as they come, times in seconds");
+        assertTrue(html.contains("href=\"#op-" + oks.get(400).index() + "\""), "the read that missed it is linked");
         assertTrue(html.contains("<div class=\"violation\" data-checker=\"register\"><h3>Non-linearizable window (register)</h3>"));
         assertEquals(1, RunReportTest.count(html, "class=\"box bad\""), "the op that cannot be linearized is marked");
         assertEquals(4, RunReportTest.count(html.substring(html.indexOf("linear-window")), "<rect class=\"box"), "its window");
