@@ -62,6 +62,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--recovery", defaultValue = "5", description = "Seconds of workload after the final heal (default: ${DEFAULT-VALUE}).")
     double recovery;
 
+    @Option(names = "--reads", description = "How reads are made and judged, for workloads that read during the run: plain (ZooKeeper's session guarantees), sync (sync first; also sees writes acknowledged before the sync), linearizable (strict) (default: plain).")
+    String reads;
+
     @Option(names = "--name", description = "Test name, the folder under the store (default: the workload name).")
     String name;
 
@@ -76,7 +79,7 @@ public final class RunCommand implements Callable<Integer> {
         long s = seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
         TestSpec spec = new TestSpec(name != null ? name : w.name(), w.name(), NemesisPackages.parse(nemesis), nodes, timeLimit,
                 concurrency, rate, s, backend, Optional.ofNullable(injectBug), Optional.ofNullable(toxiproxy), nemesisInterval,
-                TestSpec.partitionModes(partitionModes), TestSpec.commaList(partitionLinks), recovery);
+                TestSpec.partitionModes(partitionModes), TestSpec.commaList(partitionLinks), recovery, Optional.ofNullable(reads));
         out.println("schism: " + spec);
         Runner runner = new Runner(out, System.console() != null, Optional.ofNullable(nodeJar));
         java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);

@@ -1,5 +1,7 @@
 package dev.schism.harness.gen;
 
+import dev.schism.results.history.Op;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,17 +17,25 @@ public final class Gens {
 
     /** One op {@code f value}. */
     public static Generator once(String f, Object value) {
-        return new Repeat(f, n -> value, 0, 1);
+        return new Repeat(f, n -> Op.invoke(0, f, value), 0, 1);
     }
 
     /** {@code f value} forever. */
     public static Generator repeat(String f, Object value) {
-        return new Repeat(f, n -> value, 0, Long.MAX_VALUE);
+        return new Repeat(f, n -> Op.invoke(0, f, value), 0, Long.MAX_VALUE);
     }
 
     /** {@code f value(n)} forever, n = 0, 1, 2, ... (e.g. unique values to write). */
     public static Generator numbered(String f, LongFunction<Object> value) {
-        return new Repeat(f, value, 0, Long.MAX_VALUE);
+        return new Repeat(f, n -> Op.invoke(0, f, value.apply(n)), 0, Long.MAX_VALUE);
+    }
+
+    /**
+     * The op {@code op(n)} (its f and value) forever, n = 0, 1, 2, ...: a workload's mix of ops as a pure
+     * function of n (e.g. seeded by n), so asking again for the same n gives the same op.
+     */
+    public static Generator numberedOps(String label, LongFunction<Op> op) {
+        return new Repeat(label, op, 0, Long.MAX_VALUE);
     }
 
     /** Nothing for the given time, then exhausted. */

@@ -43,4 +43,7 @@ public @interface Chaos {
     String partitionModes() default "drop,stall,refuse";
 
     double recovery() default 5;
+
+    /** {@code --reads}: plain, sync or linearizable; empty for the workload's default. */
+    String reads() default "";
 }

@@ -35,6 +35,7 @@ import java.util.function.LongSupplier;
  */
 public final class Runner {
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final long FINAL_READ_TIMEOUT = 60 * SECOND;
     /** test.json field: wall-clock ms at history time 0. */
     public static final String START_WALL_MS = "start-wall-ms";
 
@@ -64,6 +65,7 @@ public final class Runner {
     }
 
     public Outcome run(TestSpec spec, Workload workload, Path storeRoot) throws IOException {
+        workload.validate(spec);
         RunFolder folder = new RunStore(storeRoot).create(spec.name(), Instant.now());
         Map<String, Object> testData = new java.util.LinkedHashMap<>(spec.toData());
         long startWallMs = System.currentTimeMillis();
@@ -204,6 +206,14 @@ public final class Runner {
             int open = interp.drain(10 * SECOND);
             if (open > 0) {
                 console.println("\nschism: " + open + " ops never completed; they count as indeterminate");
+            }
+            if (!interp.stopped() && !workload.finalOps(spec).isEmpty()) {
+                progress.phase("final reads");
+                int missing = new FinalReads(workload, spec, cluster, history, clock).run(FINAL_READ_TIMEOUT);
+                if (missing > 0) {
+                    problems.add(CheckResult.unknown("final-read", missing + " final read(s) never succeeded within "
+                            + FINAL_READ_TIMEOUT / SECOND + " s; what the nodes hold is unknown"));
+                }
             }
         }
 

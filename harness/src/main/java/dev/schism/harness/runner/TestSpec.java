@@ -16,7 +16,10 @@ import java.util.Optional;
 public record TestSpec(String name, String workload, List<String> nemesis, int nodes, double timeLimitSeconds,
                        int concurrency, double rate, long seed, String backend, Optional<String> injectBug,
                        Optional<String> toxiproxy, double nemesisIntervalSeconds, List<PartitionMode> partitionModes,
-                       List<String> partitionLinks, double recoverySeconds) {
+                       List<String> partitionLinks, double recoverySeconds, Optional<String> reads) {
+
+    /** How a workload's reads are made and judged: {@code plain}, {@code sync} (sync before each read), {@code linearizable}. */
+    public static final List<String> READ_MODES = List.of("plain", "sync", "linearizable");
 
     public TestSpec {
         nemesis = List.copyOf(nemesis);
@@ -46,6 +49,9 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
         }
         if (partitionLinks.isEmpty()) {
             throw new IllegalArgumentException("--partition-links needs at least one of " + NemesisPackages.Options.LINKS);
+        }
+        if (reads.isPresent() && !READ_MODES.contains(reads.get())) {
+            throw new IllegalArgumentException("--reads must be one of " + String.join(", ", READ_MODES) + ", got '" + reads.get() + "'");
         }
         if (!backend.equals("local")) {
             throw new IllegalArgumentException("unknown backend '" + backend + "' (available: local)");
@@ -85,6 +91,7 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
         m.put("partition-modes", partitionModes.stream().map(PartitionMode::wire).toList());
         m.put("partition-links", partitionLinks);
         m.put("recovery", recoverySeconds);
+        m.put("reads", reads.orElse(null));
         return m;
     }
 
@@ -100,7 +107,8 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
         return new TestSpec(str(m, "name"), str(m, "workload"), list(m, "nemesis").stream().map(Object::toString).toList(),
                 (int) num(m, "nodes"), num(m, "time-limit"), (int) num(m, "concurrency"), num(m, "rate"),
                 (long) num(m, "seed"), str(m, "backend"), Optional.ofNullable((String) m.get("inject-bug")),
-                Optional.ofNullable((String) m.get("toxiproxy")), num(m, "nemesis-interval"), modes, links, num(m, "recovery"));
+                Optional.ofNullable((String) m.get("toxiproxy")), num(m, "nemesis-interval"), modes, links, num(m, "recovery"),
+                Optional.ofNullable((String) m.get("reads")));
     }
 
     private static String str(Map<String, Object> m, String k) {
@@ -131,6 +139,6 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
     @Override
     public String toString() {
         return name + " workload=" + workload + " nodes=" + nodes + " nemesis=" + nemesis + " " + timeLimitSeconds + "s c=" + concurrency
-                + " rate=" + rate + " seed=" + seed + injectBug.map(b -> " inject-bug=" + b).orElse("");
+                + " rate=" + rate + " seed=" + seed + injectBug.map(b -> " inject-bug=" + b).orElse("") + reads.map(r -> " reads=" + r).orElse("");
     }
 }

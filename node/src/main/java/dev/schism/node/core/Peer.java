@@ -59,7 +59,7 @@ public final class Peer {
      * {@code "establish-without-quorum"}: a new leader establishes its epoch (reports LEADING and starts
      * broadcasting) without waiting for a quorum of FOLLOWERINFO/ACKEPOCH or NEWLEADER acks, and gives up
      * only if no quorum has synced within initLimit;
-     * {@code "diff-instead-of-trunc"}; {@code "ack-before-fsync"}. Unknown names throw
+     * {@code "diff-instead-of-trunc"}; {@code "ack-before-fsync"}; {@code "commit-before-quorum"}. Unknown names throw
      * IllegalArgumentException.
      */
     public void injectBug(String name) {

@@ -16,6 +16,7 @@ public final class HistoryWriter implements AutoCloseable {
     private final Path file;
     private final BufferedWriter out;
     private long nextIndex;
+    private long maxClientProcess = -1;
 
     public HistoryWriter(Path file) throws IOException {
         this.file = file;
@@ -30,6 +31,9 @@ public final class HistoryWriter implements AutoCloseable {
     /** Stamps the op with the next index (and the given time if it has none) and appends it. */
     public synchronized Op append(Op op, long timeNanos) {
         Op stamped = op.withIndexTime(nextIndex++, op.time() >= 0 ? op.time() : timeNanos);
+        if (!stamped.isNemesis()) {
+            maxClientProcess = Math.max(maxClientProcess, stamped.process());
+        }
         try {
             out.write(HistoryJson.toLine(stamped));
             out.write('\n');
@@ -38,6 +42,11 @@ public final class HistoryWriter implements AutoCloseable {
             throw new UncheckedIOException("cannot append to " + file, e);
         }
         return stamped;
+    }
+
+    /** The largest client process id appended so far (-1 if none), so a later phase can pick unused ones. */
+    public synchronized long maxClientProcess() {
+        return maxClientProcess;
     }
 
     @Override

@@ -3,20 +3,19 @@ package dev.schism.workloads.election;
 import dev.schism.harness.runner.Client;
 import dev.schism.results.history.Op;
 import dev.schism.results.history.OpType;
+import dev.schism.workloads.zk.ZkCalls;
+import dev.schism.workloads.zk.ZkSession;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
 
 /**
- * Writes to {@link ElectionWorkload#PATH} through one server. ok: the server acknowledged it, with the zxid
- * it was committed at; fail: the server certainly rejected it (e.g. the znode is missing); info: unknown
- * (connection lost, session expired, no answer within the op timeout).
+ * Writes to {@link ElectionWorkload#PATH} through one server; ok carries the zxid the write was committed
+ * at and the version it gave the znode. The final read ({@code sync} then {@code getData}) returns the
+ * value, version and mzxid the server holds.
  */
 final class ElectionClient implements Client {
     private final String node;
@@ -32,40 +31,39 @@ final class ElectionClient implements Client {
     @Override
     public Op invoke(Op op) throws Exception {
         Op inv = op.withNode(node);
-        if (!op.f().equals("write")) {
-            return inv.complete(OpType.FAIL, op.value()).withError("unknown op '" + op.f() + "' (the election workload only writes)");
-        }
         ZooKeeper zk = session.get(opTimeoutMs);
-        CompletableFuture<Stat> result = new CompletableFuture<>();
-        byte[] data = String.valueOf(op.value()).getBytes(StandardCharsets.UTF_8);
-        zk.setData(ElectionWorkload.PATH, data, -1, (rc, path, ctx, stat) -> {
-            if (rc == KeeperException.Code.OK.intValue()) {
-                result.complete(stat);
-            } else {
-                result.completeExceptionally(KeeperException.create(KeeperException.Code.get(rc), path));
+        switch (op.f()) {
+            case "write" -> {
+                CompletableFuture<Stat> result = new CompletableFuture<>();
+                zk.setData(ElectionWorkload.PATH, String.valueOf(op.value()).getBytes(StandardCharsets.UTF_8), -1, ZkCalls.stat(result), null);
+                return ZkCalls.complete(inv, result, opTimeoutMs, stat -> written(op.value(), stat), session::reset);
             }
-        }, null);
-        try {
-            Stat stat = result.get(opTimeoutMs, TimeUnit.MILLISECONDS);
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("value", op.value());
-            v.put("zxid", "0x" + Long.toHexString(stat.getMzxid()));
-            v.put("epoch", stat.getMzxid() >>> 32);
-            return inv.complete(OpType.OK, v);
-        } catch (TimeoutException e) {
-            return inv.complete(OpType.INFO, op.value()).withError("no answer within " + opTimeoutMs + " ms");
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof KeeperException ke) {
-                if (ke.code() == KeeperException.Code.SESSIONEXPIRED) {
-                    session.reset();
-                }
-                // Only a definite rejection is a fail; anything about the connection leaves the write in doubt.
-                boolean definite = ke.code() == KeeperException.Code.NONODE || ke.code() == KeeperException.Code.BADVERSION
-                        || ke.code() == KeeperException.Code.NOAUTH || ke.code() == KeeperException.Code.BADARGUMENTS;
-                return inv.complete(definite ? OpType.FAIL : OpType.INFO, op.value()).withError(ke.code().name());
+            case ElectionWorkload.FINAL_READ -> {
+                CompletableFuture<ZkCalls.Data> result = ZkCalls.syncThen(zk, ElectionWorkload.PATH, r -> zk.getData(ElectionWorkload.PATH, false, ZkCalls.data(r), null));
+                return ZkCalls.complete(inv, result, opTimeoutMs, ElectionClient::read, session::reset);
             }
-            throw e;
+            default -> {
+                return inv.complete(OpType.FAIL, op.value()).withError("unknown op '" + op.f() + "' (the election workload writes and reads)");
+            }
         }
+    }
+
+    private static Map<String, Object> written(Object value, Stat stat) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("value", value);
+        v.put("zxid", ZkCalls.zxid(stat.getMzxid()));
+        v.put("epoch", stat.getMzxid() >>> 32);
+        v.put("version", (long) stat.getVersion());
+        return v;
+    }
+
+    private static Map<String, Object> read(ZkCalls.Data d) {
+        String s = d.bytes() == null ? "" : new String(d.bytes(), StandardCharsets.UTF_8);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("value", s.isEmpty() ? null : Long.parseLong(s));
+        v.put("zxid", ZkCalls.zxid(d.stat().getMzxid()));
+        v.put("version", (long) d.stat().getVersion());
+        return v;
     }
 
     @Override

@@ -2,27 +2,28 @@ package dev.schism.workloads.election;
 
 import dev.schism.harness.backend.Cluster;
 import dev.schism.harness.checker.election.ElectionChecker;
+import dev.schism.harness.checker.znode.ZnodeVersionChecker;
 import dev.schism.harness.gen.Generator;
 import dev.schism.harness.gen.Gens;
 import dev.schism.harness.runner.Client;
 import dev.schism.harness.runner.RunChecker;
 import dev.schism.harness.runner.TestSpec;
 import dev.schism.harness.runner.Workload;
-import java.io.IOException;
+import dev.schism.results.history.Op;
+import dev.schism.workloads.zk.ZkSession;
+import dev.schism.workloads.zk.Znodes;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.zookeeper.CreateMode;
-import org.apache.zookeeper.KeeperException;
-import org.apache.zookeeper.ZooDefs;
-import org.apache.zookeeper.ZooKeeper;
 
 /**
  * Clients overwrite one znode with unique values through every server (client thread i talks to node
  * i mod N); the election checker judges leaders per epoch from the role journals and the acknowledged
- * zxids.
+ * zxids; the znode-version checker reads the znode back from every server at the end and judges the
+ * versions the writes were given: a write that another write of a later zxid did not count was lost.
  */
 public final class ElectionWorkload implements Workload {
     public static final String PATH = "/schism-election";
+    static final String FINAL_READ = "final-read";
     static final int SESSION_TIMEOUT_MS = 4000;
     static final long OP_TIMEOUT_MS = 3000;
 
@@ -37,24 +38,15 @@ public final class ElectionWorkload implements Workload {
     }
 
     @Override
+    public void validate(TestSpec spec) {
+        spec.reads().ifPresent(r -> {
+            throw new IllegalArgumentException("--reads does not apply to the election workload (it only writes, and reads back at the end)");
+        });
+    }
+
+    @Override
     public void setup(Cluster cluster, TestSpec spec) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        Exception last = null;
-        int attempt = 0;
-        while (System.nanoTime() < deadline) {
-            String node = cluster.nodes().get(attempt++ % cluster.nodes().size());
-            try (ZkSession s = new ZkSession(cluster.clientAddress(node), SESSION_TIMEOUT_MS)) {
-                ZooKeeper zk = s.get(5000);
-                zk.create(PATH, new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
-                return;
-            } catch (KeeperException.NodeExistsException e) {
-                return;
-            } catch (KeeperException | IOException e) {
-                last = e;
-                Thread.sleep(200);
-            }
-        }
-        throw new IOException("could not create " + PATH + " within 60 s: " + last, last);
+        Znodes.createPersistent(cluster, SESSION_TIMEOUT_MS, PATH);
     }
 
     @Override
@@ -73,8 +65,13 @@ public final class ElectionWorkload implements Workload {
     }
 
     @Override
+    public List<Op> finalOps(TestSpec spec) {
+        return List.of(Op.invoke(0, FINAL_READ, null));
+    }
+
+    @Override
     public List<RunChecker> checkers() {
-        return List.of(new ElectionChecker());
+        return List.of(new ElectionChecker(), new ZnodeVersionChecker("write", FINAL_READ));
     }
 
     @Override

@@ -31,6 +31,7 @@ public final class Leader {
     private final Timing timing;
     private final boolean establishWithoutQuorum;
     private final boolean diffInsteadOfTrunc;
+    private final boolean commitBeforeQuorum;
     private final long me;
     private final TreeMap<Long, LearnerHandler> handlers = new TreeMap<>();
     private final Set<Long> connecting = new HashSet<>();
@@ -56,6 +57,7 @@ public final class Leader {
         this.timing = Timing.of(config);
         this.establishWithoutQuorum = bugs.on(SeededBugs.ESTABLISH_WITHOUT_QUORUM);
         this.diffInsteadOfTrunc = bugs.on(SeededBugs.DIFF_INSTEAD_OF_TRUNC);
+        this.commitBeforeQuorum = bugs.on(SeededBugs.COMMIT_BEFORE_QUORUM);
         this.me = config.myId();
         this.startEpoch = r.currentEpoch();
         this.startZxid = r.lastQueued();
@@ -322,7 +324,7 @@ public final class Leader {
                 acked.add(h.acked);
             }
         }
-        int quorum = config.quorumSize();
+        int quorum = commitBeforeQuorum ? 1 : config.quorumSize(); // the seeded bug counts the leader alone
         if (acked.size() < quorum) {
             return;
         }

@@ -18,7 +18,14 @@ public final class SeededBugs {
     /** Learners ack NEWLEADER and proposals before they are durable (ZOOKEEPER-3911 / 4646 family). */
     public static final String ACK_BEFORE_FSYNC = "ack-before-fsync";
 
-    public static final Set<String> NAMES = Set.of(ESTABLISH_WITHOUT_QUORUM, DIFF_INSTEAD_OF_TRUNC, ACK_BEFORE_FSYNC);
+    /**
+     * The leader commits (and so acknowledges to clients) a proposal once it alone has logged it, without a
+     * quorum of acks: an acknowledged write lives only on the leader until the learners catch up, and is lost
+     * if the leader dies first (the ack-before-replication class of data-loss bugs).
+     */
+    public static final String COMMIT_BEFORE_QUORUM = "commit-before-quorum";
+
+    public static final Set<String> NAMES = Set.of(ESTABLISH_WITHOUT_QUORUM, DIFF_INSTEAD_OF_TRUNC, ACK_BEFORE_FSYNC, COMMIT_BEFORE_QUORUM);
 
     private final Set<String> enabled = new TreeSet<>();
 

@@ -1,4 +1,4 @@
-package dev.schism.workloads.election;
+package dev.schism.workloads.zk;
 
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
@@ -11,22 +11,22 @@ import org.apache.zookeeper.ZooKeeper;
  * One official ZooKeeper client handle to one server, re-created when its session expires or closes.
  * Connection loss alone is left to the client library, which reconnects to the same server.
  */
-final class ZkSession implements AutoCloseable {
+public final class ZkSession implements AutoCloseable {
     private final String address;
     private final int sessionTimeoutMs;
     private ZooKeeper zk;
 
-    ZkSession(String address, int sessionTimeoutMs) {
+    public ZkSession(String address, int sessionTimeoutMs) {
         this.address = address;
         this.sessionTimeoutMs = sessionTimeoutMs;
     }
 
-    String address() {
+    public String address() {
         return address;
     }
 
     /** The live handle, opening a new session if there is none; waits up to {@code waitMs} for it to connect. */
-    synchronized ZooKeeper get(long waitMs) throws IOException, InterruptedException {
+    public synchronized ZooKeeper get(long waitMs) throws IOException, InterruptedException {
         if (zk != null && !zk.getState().isAlive()) {
             closeQuietly();
         }
@@ -44,7 +44,7 @@ final class ZkSession implements AutoCloseable {
     }
 
     /** Drops the handle so the next {@link #get} opens a new session (after expiry). */
-    synchronized void reset() {
+    public synchronized void reset() {
         closeQuietly();
     }
 

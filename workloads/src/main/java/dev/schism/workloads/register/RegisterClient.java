@@ -1,0 +1,111 @@
+package dev.schism.workloads.register;
+
+import dev.schism.harness.runner.Client;
+import dev.schism.results.history.Op;
+import dev.schism.results.history.OpType;
+import dev.schism.workloads.zk.ZkCalls;
+import dev.schism.workloads.zk.ZkSession;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.data.Stat;
+
+/**
+ * Runs register ops on {@code /schism-register/k<key>} through one server. Invocations are Jepsen
+ * independent tuples: {@code create [k v]}, {@code read [k nil]}, {@code write [k [v expectedVersion]]}
+ * (-1: any). An ok completion is {@code [k {value, version, zxid, session}]}: what the znode held after the
+ * op (for a read, what it returned with its mzxid), and the session that made it.
+ */
+final class RegisterClient implements Client {
+    private final String node;
+    private final ZkSession session;
+    private final long opTimeoutMs;
+    private final boolean syncBeforeRead;
+
+    RegisterClient(String node, ZkSession session, long opTimeoutMs, boolean syncBeforeRead) {
+        this.node = node;
+        this.session = session;
+        this.opTimeoutMs = opTimeoutMs;
+        this.syncBeforeRead = syncBeforeRead;
+    }
+
+    @Override
+    public Op invoke(Op op) throws Exception {
+        Op inv = op.withNode(node);
+        List<?> kv = (List<?>) op.value();
+        Object key = kv.get(0);
+        String path = RegisterWorkload.PARENT + "/k" + key;
+        ZooKeeper zk = session.get(opTimeoutMs);
+        switch (op.f()) {
+            case "create" -> {
+                CompletableFuture<Stat> r = new CompletableFuture<>();
+                zk.create(path, bytes(kv.get(1)), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT, ZkCalls.create(r), null);
+                return ZkCalls.complete(inv, r, opTimeoutMs, stat -> List.of(key, state(kv.get(1), stat.getVersion(), stat.getMzxid(), zk.getSessionId())),
+                        session::reset);
+            }
+            case "read" -> {
+                CompletableFuture<ZkCalls.Data> r;
+                if (syncBeforeRead) {
+                    r = ZkCalls.syncThen(zk, path, f -> zk.getData(path, false, ZkCalls.data(f), null));
+                } else {
+                    r = new CompletableFuture<>();
+                    zk.getData(path, false, ZkCalls.data(r), null);
+                }
+                return ZkCalls.complete(inv, r, opTimeoutMs,
+                        d -> List.of(key, state(value(d.bytes()), d.stat().getVersion(), d.stat().getMzxid(), zk.getSessionId())), session::reset);
+            }
+            case "write" -> {
+                List<?> vx = (List<?>) kv.get(1);
+                CompletableFuture<Stat> r = new CompletableFuture<>();
+                zk.setData(path, bytes(vx.get(0)), ((Number) vx.get(1)).intValue(), ZkCalls.stat(r), null);
+                return ZkCalls.complete(inv, r, opTimeoutMs, stat -> List.of(key, state(vx.get(0), stat.getVersion(), stat.getMzxid(), zk.getSessionId())),
+                        session::reset);
+            }
+            default -> {
+                return inv.complete(OpType.FAIL, op.value()).withError("unknown op '" + op.f() + "' (the register workload creates, reads and writes)");
+            }
+        }
+    }
+
+    private static Map<String, Object> state(Object value, int version, long zxid, long sessionId) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("value", value);
+        m.put("version", (long) version);
+        m.put("zxid", ZkCalls.zxid(zxid));
+        m.put("session", "0x" + Long.toHexString(sessionId));
+        return m;
+    }
+
+    private static byte[] bytes(Object v) {
+        return String.valueOf(v).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Object value(byte[] b) {
+        String s = b == null ? "" : new String(b, StandardCharsets.UTF_8);
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return s; // not written by this workload; the checkers will say so
+        }
+    }
+
+    @Override
+    public String node() {
+        return node;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+
+    @Override
+    public String toString() {
+        return "register-client{" + node + " " + session + (syncBeforeRead ? ", sync reads" : "") + "}";
+    }
+}
