@@ -17,12 +17,14 @@ final class LostSection {
     private LostSection() {
     }
 
-    static void render(StringBuilder h, ReportModel m, String checker, List<?> lost, Object total) {
+    /** {@code what}: "lost" (acknowledged, never kept) or "vanished" (seen by a read, then gone). */
+    static void render(StringBuilder h, ReportModel m, String checker, String what, List<?> lost, Object total) {
         long count = total instanceof Number n ? n.longValue() : lost.size();
         h.append("<div class=\"violation\" data-checker=\"").append(Html.esc(checker)).append("\"><h3>")
-                .append(count).append(" lost element").append(count == 1 ? "" : "s").append(count > lost.size() ? ", " + lost.size() + " listed" : "")
-                .append(" (")
-                .append(Html.esc(checker)).append(")</h3>\n<p class=\"violation-text\">Acknowledged writes that the reads did not keep.</p>\n");
+                .append(count).append(what.equals("lost") ? " lost element" : " vanished element").append(count == 1 ? "" : "s")
+                .append(count > lost.size() ? ", " + lost.size() + " listed" : "").append(" (").append(Html.esc(checker))
+                .append(")</h3>\n<p class=\"violation-text\">").append(what.equals("lost") ? "Acknowledged writes that the reads did not keep."
+                        : "Elements a read had seen that later reads no longer held.").append("</p>\n");
         double height = 60;
         h.append("<svg class=\"plot lost-strip\" viewBox=\"0 0 ").append(Html.num(TimelineSvg.WIDTH)).append(' ').append(Html.num(height))
                 .append("\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"lost elements\">\n");
@@ -50,7 +52,7 @@ final class LostSection {
             }
         });
         columns.removeIf(c -> lost.stream().noneMatch(o -> o instanceof Map<?, ?> e && e.containsKey(c)));
-        h.append("<table class=\"lost\"><tr>");
+        h.append("<div class=\"scroll\"><table class=\"lost\"><tr>");
         columns.forEach(c -> h.append("<th>").append(c.equals("time") ? "added at" : c.equals("index") ? "op" : Html.esc(c)).append("</th>"));
         h.append("</tr>\n");
         int shown = Math.min(MAX_ROWS, lost.size());
@@ -72,7 +74,7 @@ final class LostSection {
             }
             h.append("</tr>\n");
         }
-        h.append("</table>\n");
+        h.append("</table></div>\n");
         if (lost.size() > shown) {
             h.append("<p class=\"more\">and ").append(lost.size() - shown).append(" more in <a href=\"results.json\">results.json</a></p>\n");
         }

@@ -33,7 +33,7 @@ final class ReportPage {
             + ".w-b-key{color:#cf222e;font-weight:600}.w-other-key{color:#6e7781}.lost-tick{fill:#cf222e}line.alarm{stroke:#cf222e;stroke-width:2.5}"
             + "rect.box{fill:#d0d7de;stroke:#8c959f}rect.box.bad{fill:#ffcecb;stroke:#cf222e;stroke-width:2}"
             + "table.ops tr:target,table.ops tr:has(span:target){background:#fff8c5}tr.fail td{color:#cf222e}tr.info td{color:#9a6700}"
-            + "nav.files a{margin-right:4px}";
+            + "nav.files a{margin-right:4px}div.scroll{max-height:440px;overflow:auto;margin:6px 0}";
 
     private ReportPage() {
     }
@@ -110,9 +110,11 @@ final class ReportPage {
                     }
                 }
             }
-            if (d.get("lost") instanceof List<?> lost && !lost.isEmpty()) {
-                LostSection.render(s, m, r.checker(), lost, d.get("lost-count"));
-                drawn = true;
+            for (String what : List.of("lost", "vanished")) {
+                if (d.get(what) instanceof List<?> lost && !lost.isEmpty()) {
+                    LostSection.render(s, m, r.checker(), what, lost, d.get(what + "-count"));
+                    drawn = true;
+                }
             }
             if (d.get("window") instanceof List<?> w && !w.isEmpty()) {
                 LinearWindow.render(s, m, r.checker(), d, r.summary());
