@@ -43,6 +43,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         var verdict = CheckResult.compose(results);
         System.out.println("schism: " + verdict);
         System.out.println("schism: run folder " + run.dir());
+        System.out.println("schism: report " + run.report());
         return verdict.exitCode();
     }
 }

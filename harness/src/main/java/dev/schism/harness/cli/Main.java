@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code schism} command. Each subcommand lives in its own class in this package. */
 @Command(name = "schism", mixinStandardHelpOptions = true, version = "schism 0.1.0",
         description = "Fault-injection harness for leader election and replication.",
-        subcommands = {CheckCommand.class, ProxyCommand.class, RunCommand.class, AnalyzeCommand.class, CleanCommand.class, ImageCommand.class})
+        subcommands = {CheckCommand.class, ProxyCommand.class, RunCommand.class, AnalyzeCommand.class, ServeCommand.class, CleanCommand.class,
+                ImageCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

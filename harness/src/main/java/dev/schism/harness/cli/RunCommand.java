@@ -110,6 +110,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             out.println("schism: " + o.verdict() + " (seed " + s + ")" + (o.interrupted() ? " [interrupted]" : ""));
             out.println("schism: run folder " + o.folder().dir());
+            out.println("schism: report " + o.folder().report());
             return o.verdict().exitCode();
         } finally {
             out.flush();

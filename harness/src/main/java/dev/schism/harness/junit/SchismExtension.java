@@ -5,6 +5,7 @@ import dev.schism.harness.runner.Runner;
 import dev.schism.harness.runner.TestSpec;
 import dev.schism.harness.runner.Workload;
 import dev.schism.harness.runner.Workloads;
+import dev.schism.results.store.RunFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * Resolves a {@link Runner.Outcome} parameter by running the test its method's {@link Chaos} describes;
- * when the test then fails, the failure names the run folder (where the history and node logs are).
+ * when the test then fails, the failure names the run folder (where the history and node logs are) and its report.
  * Store root: system property {@code schism.store}, default {@code target/schism-store}.
  */
 public final class SchismExtension implements ParameterResolver, TestExecutionExceptionHandler, ExecutionCondition {
@@ -55,7 +56,7 @@ public final class SchismExtension implements ParameterResolver, TestExecutionEx
         Path store = Path.of(System.getProperty("schism.store", "target/schism-store"));
         try {
             Runner.Outcome o = new Runner(System.out, false, Optional.empty()).run(spec, w, store);
-            ctx.getStore(NS).put("folder", o.folder().dir());
+            ctx.getStore(NS).put("folder", o.folder());
             return o;
         } catch (IOException e) {
             throw new UncheckedIOException("the Schism run did not start: " + e.getMessage(), e);
@@ -65,8 +66,8 @@ public final class SchismExtension implements ParameterResolver, TestExecutionEx
     @Override
     public void handleTestExecutionException(ExtensionContext ctx, Throwable t) throws Throwable {
         Object folder = ctx.getStore(NS).get("folder");
-        if (folder != null && t instanceof AssertionError) {
-            AssertionError named = new AssertionError(t.getMessage() + " [run folder " + folder + "]", t);
+        if (folder instanceof RunFolder f && t instanceof AssertionError) {
+            AssertionError named = new AssertionError(t.getMessage() + " [run folder " + f.dir() + ", report " + f.report() + "]", t);
             throw named;
         }
         throw t;

@@ -7,6 +7,7 @@ import dev.schism.results.events.RoleEvent;
 import dev.schism.results.events.RoleJournal;
 import dev.schism.results.history.History;
 import dev.schism.results.history.HistoryReader;
+import dev.schism.results.report.RunReport;
 import dev.schism.results.store.RunFolder;
 import dev.schism.results.verdict.CheckResult;
 import dev.schism.results.verdict.ResultsJson;
@@ -21,7 +22,7 @@ import java.util.Map;
 /**
  * Checks a run folder: reads the history and the role events (merging the nodes' own journals again if
  * they are there, so a run cut short still gets every line), runs the checkers, and writes
- * {@code events.jsonl}, {@code history.edn} and {@code results.json}. A checker that throws yields
+ * {@code events.jsonl}, {@code history.edn}, {@code results.json} and {@code report.html}. A checker that throws yields
  * UNKNOWN naming the exception, never a crash of the whole analysis.
  */
 public final class Analysis {
@@ -88,6 +89,7 @@ public final class Analysis {
         }
         results.addAll(extra);
         ResultsJson.write(folder.results(), results);
+        RunReport.write(folder.dir());
         return results;
     }
 }

@@ -40,6 +40,11 @@ public record RunFolder(Path dir) {
         return dir.resolve("results.json");
     }
 
+    /** The page a person reads: {@code report.html}. */
+    public Path report() {
+        return dir.resolve("report.html");
+    }
+
     public Path historyEdn() {
         return dir.resolve("history.edn");
     }

@@ -56,6 +56,10 @@ class AnalyzeCommandTest {
         assertEquals(2, Files.readAllLines(run.resolve("events.jsonl")).size(), "both journals merged, torn tail skipped");
         assertTrue(Files.readString(run.resolve("results.json")).contains("\"verdict\" : \"INVALID\""));
         assertTrue(Files.readString(run.resolve("history.edn")).startsWith("{:index 0, :time 10, :type :invoke"));
+        String report = Files.readString(run.resolve("report.html"));
+        assertTrue(report.contains("epoch 1 has two leaders, n1 and n2"), "the report shows the violation");
+        String[] lines = out.toString().strip().split("\n");
+        assertEquals("schism: report " + run.toRealPath().resolve("report.html"), lines[lines.length - 1], "the last line names the report");
     }
 
     @Test

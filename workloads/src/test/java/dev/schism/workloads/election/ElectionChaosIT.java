@@ -25,7 +25,7 @@ class ElectionChaosIT {
     void sixtySecondsOfPartitionsAndKillsEndValid(Runner.Outcome outcome) throws Exception {
         Path run = outcome.folder().dir();
         assertEquals(Verdict.VALID, outcome.verdict(), outcome.results().toString());
-        for (String f : new String[] {"test.json", "history.jsonl", "faults.jsonl", "events.jsonl", "results.json", "history.edn",
+        for (String f : new String[] {"test.json", "history.jsonl", "faults.jsonl", "events.jsonl", "results.json", "history.edn", "report.html",
                 "nodes/n1/zoo.cfg", "nodes/n5/node.log", "nodes/n3/data/events.jsonl"}) {
             assertTrue(Files.size(run.resolve(f)) > 0, f + " is written");
         }

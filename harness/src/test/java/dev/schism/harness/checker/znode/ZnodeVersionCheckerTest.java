@@ -72,8 +72,12 @@ class ZnodeVersionCheckerTest {
     }
 
     @Test
-    void withoutAnyFinalReadTheVerdictIsUnknown() {
+    void finalReadsThatNeverAnsweredMakeItUnknownWhileARunWithoutAnyIsJudgedOnItsWrites() {
         write(0, 1, "0x100000001", 1);
+        assertEquals(Verdict.VALID, check().verdict());
+        int i = lines.size();
+        lines.add("{\"index\":" + i + ",\"time\":" + (i + 2) + "000,\"process\":9,\"type\":\"invoke\",\"f\":\"final-read\",\"value\":null,\"node\":\"n1\"}");
+        lines.add("{\"index\":" + (i + 1) + ",\"time\":" + (i + 3) + "000,\"process\":9,\"type\":\"fail\",\"f\":\"final-read\",\"value\":null,\"node\":\"n1\",\"error\":\"connectionloss\"}");
         assertEquals(Verdict.UNKNOWN, check().verdict());
     }
 }
