@@ -53,11 +53,32 @@ public record LinearizabilityResult(Verdict verdict, String reason, List<Partiti
             m.put("linearizable_prefix", p.longest().length);
             if (p.blocking() != null) {
                 m.put("cannot_linearize", p.blocking().toString());
+                List<Long> window = window(p);
+                if (!window.isEmpty() && !details.containsKey("window")) {
+                    // The first failing partition's ops, by history index, for the report to draw.
+                    details.put("op", p.blocking().invoke().index());
+                    details.put("window", window);
+                }
             }
             failing.add(m);
         }
         details.put("not_linearized", failing);
         return new CheckResult("linearizability", verdict, reason, details);
+    }
+
+    /** History indices of the ops concurrent with the blocking one (at most 50), or none if the ops carry no history op. */
+    private static List<Long> window(PartitionResult p) {
+        Operation b = p.blocking();
+        List<Long> out = new ArrayList<>();
+        if (b.invoke() == null) {
+            return out;
+        }
+        for (Operation o : p.operations()) {
+            if (o.invoke() != null && o.call() <= b.ret() && o.ret() >= b.call() && out.size() < 50) {
+                out.add(o.invoke().index());
+            }
+        }
+        return out;
     }
 
     @Override

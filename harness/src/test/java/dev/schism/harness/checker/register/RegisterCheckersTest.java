@@ -23,7 +23,10 @@ class RegisterCheckersTest {
         CheckResult r = new ReadChecker().check(h.data("plain"));
         assertEquals(Verdict.VALID, r.verdict(), r.toString());
         assertEquals(Verdict.VALID, new WriteLinearizability().check(h.data("plain")).verdict(), "reads are not judged for linearizability");
-        assertEquals(Verdict.INVALID, new WriteLinearizability().check(h.data("linearizable")).verdict(), "unless asked to");
+        CheckResult strict = new WriteLinearizability().check(h.data("linearizable"));
+        assertEquals(Verdict.INVALID, strict.verdict(), "unless asked to");
+        assertEquals(4L, ((Number) strict.details().get("op")).longValue(), "the stale read cannot be linearized: " + strict.details());
+        assertTrue(((java.util.List<?>) strict.details().get("window")).contains(4L), "the window the report draws: " + strict.details());
     }
 
     @Test
