@@ -326,8 +326,12 @@ public final class DockerCluster implements Cluster, ProcessControl, ClockContro
         return node(node).adminAddress();
     }
 
-    /** Collects logs and journals, then removes every container, volume and the network; idempotent. */
-    private void stopEverything() {
+    /**
+     * Collects logs and journals, then removes every container, volume and the network; idempotent. A second
+     * caller (close while the shutdown hook runs, after Ctrl-C) waits until the first is done, so the run
+     * never checks journals that are still being copied out.
+     */
+    private synchronized void stopEverything() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
