@@ -321,6 +321,11 @@ public final class DockerCluster implements Cluster, ProcessControl, ClockContro
         return clockOffsets.getOrDefault(node, 0L);
     }
 
+    /** The run label on everything this cluster created. */
+    String runId() {
+        return labels.run();
+    }
+
     /** The node's published client port, bypassing its proxy (admin words). */
     public java.net.InetSocketAddress adminAddress(String node) {
         return node(node).adminAddress();
