@@ -27,7 +27,10 @@ public record ContainerConfig(Path confDir, Path dataDir, Path dataLogDir, List<
         lines.add("syncLimit=" + get(env, "ZOO_SYNC_LIMIT", "2"));
         lines.add("autopurge.snapRetainCount=" + get(env, "ZOO_AUTOPURGE_SNAPRETAINCOUNT", "3"));
         lines.add("maxClientCnxns=" + get(env, "ZOO_MAX_CLIENT_CNXNS", "60"));
-        lines.add("standaloneEnabled=" + get(env, "ZOO_STANDALONE_ENABLED", "true"));
+        String standalone = get(env, "ZOO_STANDALONE_ENABLED", "true");
+        if (!standalone.equals("true")) {
+            lines.add("standaloneEnabled=" + standalone); // the node always runs one server standalone, and says so at start
+        }
         lines.addAll(words(get(env, "ZOO_SERVERS", "server.1=localhost:2888:3888;2181")));
         String whitelist = env.get("ZOO_4LW_COMMANDS_WHITELIST");
         if (whitelist != null && !whitelist.isBlank()) {

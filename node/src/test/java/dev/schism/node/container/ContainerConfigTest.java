@@ -18,7 +18,7 @@ class ContainerConfigTest {
     void defaultsAreTheOfficialImages() {
         ContainerConfig c = ContainerConfig.from(Map.of());
         assertEquals(List.of("dataDir=/data", "dataLogDir=/datalog", "tickTime=2000", "initLimit=5", "syncLimit=2",
-                "autopurge.snapRetainCount=3", "maxClientCnxns=60", "standaloneEnabled=true",
+                "autopurge.snapRetainCount=3", "maxClientCnxns=60",
                 "server.1=localhost:2888:3888;2181"), c.zooCfgLines());
         assertEquals("1", c.myId());
         assertEquals(Path.of("/conf/zoo.cfg"), c.zooCfgFile());

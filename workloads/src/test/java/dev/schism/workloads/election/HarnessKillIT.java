@@ -21,7 +21,8 @@ import org.testcontainers.DockerClientFactory;
 /**
  * SIGKILL of the {@code schism run} JVM, as a user's CI timeout would do it: no shutdown hook runs. Local
  * node processes must exit by themselves; containers stay until the next run or {@code schism clean}
- * removes them. About 30 s for local, 45 s for docker.
+ * removes them. SIGTERM (like Ctrl-C, it runs the shutdown hooks) removes them on the way out. About
+ * 30 s for local, 45 s for each docker case.
  */
 class HarnessKillIT {
     @TempDir
@@ -80,6 +81,25 @@ class HarnessKillIT {
             assertEquals(0, owned(docker, owner), "schism clean removed the dead harness's containers");
             assertFalse(docker.listNetworksCmd().withFilter("label", List.of("dev.schism.run")).exec().stream()
                     .anyMatch(n -> n.getLabels().getOrDefault("dev.schism.owner", "").contains(owner)), "and its network");
+        } finally {
+            cli.destroyForcibly();
+        }
+    }
+
+    @Test
+    @RequiresDocker
+    void aTerminatedHarnessRemovesItsContainersItself() throws Exception {
+        DockerClient docker = DockerClientFactory.instance().client();
+        Process cli = run("docker");
+        try {
+            awaitWrites(cli);
+            String owner = "/" + cli.pid() + "/";
+            assertEquals(4, owned(docker, owner), "3 node containers and the proxy run");
+            cli.destroy(); // SIGTERM, which runs the shutdown hooks as Ctrl-C does
+            assertTrue(cli.waitFor(90, TimeUnit.SECONDS), "the command exits after SIGTERM");
+            assertEquals(0, owned(docker, owner), "the harness removed its containers on the way out");
+            Path run = store.resolve("latest").toRealPath();
+            assertTrue(Files.size(run.resolve("nodes/n1/data/events.jsonl")) > 0, "and copied the journals out first");
         } finally {
             cli.destroyForcibly();
         }

@@ -321,13 +321,22 @@ public final class DockerCluster implements Cluster, ProcessControl, ClockContro
         return clockOffsets.getOrDefault(node, 0L);
     }
 
+    /** The run label on everything this cluster created. */
+    String runId() {
+        return labels.run();
+    }
+
     /** The node's published client port, bypassing its proxy (admin words). */
     public java.net.InetSocketAddress adminAddress(String node) {
         return node(node).adminAddress();
     }
 
-    /** Collects logs and journals, then removes every container, volume and the network; idempotent. */
-    private void stopEverything() {
+    /**
+     * Collects logs and journals, then removes every container, volume and the network; idempotent. A second
+     * caller (close while the shutdown hook runs, after Ctrl-C) waits until the first is done, so the run
+     * never checks journals that are still being copied out.
+     */
+    private synchronized void stopEverything() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }

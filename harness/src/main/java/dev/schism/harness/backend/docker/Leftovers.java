@@ -2,6 +2,7 @@ package dev.schism.harness.backend.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Network;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /**
  * Removes containers (with their anonymous volumes) and networks that schism runs created and no living
- * harness owns: what a harness killed with SIGKILL left behind. Each run calls it before it starts;
+ * harness owns: what a harness killed with SIGKILL left behind; also untagged earlier builds of the images. Each run calls it before it starts;
  * {@code schism clean} calls it on demand ({@code --all}: also those of running harnesses).
  */
 public final class Leftovers {
@@ -37,6 +38,14 @@ public final class Leftovers {
                 } catch (RuntimeException e) {
                     // still in use by a container being removed, or gone meanwhile
                 }
+            }
+        }
+        for (Image i : docker.listImagesCmd().withDanglingFilter(true).withLabelFilter(ScratchImage.HASH_LABEL).exec()) {
+            try {
+                docker.removeImageCmd(i.getId()).exec(); // an earlier build of schism/node or schism/toxiproxy, now untagged
+                removed.add("image " + i.getId().replaceFirst("^sha256:", "").substring(0, 12));
+            } catch (RuntimeException e) {
+                // still used by a container
             }
         }
         return removed;

@@ -84,10 +84,8 @@ class DockerClusterIT {
             assertTrue(Files.readString(dir.resolve(n).resolve("zoo.cfg")).contains("server."), n + "'s zoo.cfg copied out");
             assertTrue(Files.size(dir.resolve(n).resolve("node.log")) > 0, n + "'s log copied out");
         }
-        String run = dc.toString();
-        assertEquals(List.of(), docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(Labels.RUN)).exec()
-                .stream().filter(x -> Labels.ownerAlive(x.getLabels().get(Labels.OWNER))).toList(), "no container left by " + run);
-        assertEquals(List.of(), docker.listNetworksCmd().withFilter("label", List.of(Labels.RUN)).exec()
-                .stream().filter(x -> Labels.ownerAlive(x.getLabels().get(Labels.OWNER))).toList(), "no network left by " + run);
+        String run = Labels.RUN + "=" + dc.runId();
+        assertEquals(List.of(), docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(run)).exec(), "no container left by " + run);
+        assertEquals(List.of(), docker.listNetworksCmd().withFilter("label", List.of(run)).exec(), "no network left by " + run);
     }
 }

@@ -63,7 +63,8 @@ class NodeImageIT {
         String image = image();
         String servers = "server.1=zoo1:2888:3888;2181 server.2=zoo2:2888:3888;2181 server.3=zoo3:2888:3888;2181";
         List<GenericContainer<?>> zoos = new ArrayList<>();
-        try (Network net = Network.builder().createNetworkCmdModifier(c -> c.withLabels(LABELS)).build()) {
+        Network net = Network.builder().createNetworkCmdModifier(c -> c.withLabels(LABELS)).build();
+        try {
             for (int id = 1; id <= 3; id++) {
                 zoos.add(zoo(image, net, id, servers));
             }
@@ -97,7 +98,8 @@ class NodeImageIT {
             assertTrue(zoos.get(1).getLogs().contains("Mode") || zoos.get(1).getLogs().contains("LEADING") || zoos.get(1).getLogs().contains("FOLLOWING"),
                     "the node logged its role");
         } finally {
-            zoos.forEach(GenericContainer::stop);
+            zoos.forEach(GenericContainer::stop); // before the network closes: a network with containers cannot go
+            net.close();
         }
     }
 
