@@ -95,7 +95,9 @@ public final class Runner {
                 Thread.currentThread().interrupt();
                 interrupted = true;
             } catch (Exception e) {
-                runProblems.add(CheckResult.unknown("run", "the run failed midway: " + e));
+                // The message, not the exception: a user reads this line, and a Java class name tells them nothing.
+                runProblems.add(CheckResult.unknown("run", "the run failed midway: "
+                        + (e.getMessage() != null ? e.getMessage() : "an internal error without a message")));
             }
         }
         if (interrupted) {
