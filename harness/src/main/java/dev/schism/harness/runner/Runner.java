@@ -148,9 +148,12 @@ public final class Runner {
                 embedded = ToxiproxyServer.start("127.0.0.1", 0, spec.seed());
                 toxiproxy = new ToxiproxyClient(embedded.apiHost(), embedded.apiPort());
             }
+            // A bug the workload's clients carry is theirs: the nodes would refuse a name they do not know.
+            Optional<String> nodeBug = spec.injectBug().filter(b -> !workload.clientBugs().contains(b));
             cluster = new LocalCluster(new LocalCluster.Spec(spec.nodes(), folder.nodesDir(), toxiproxy,
-                    NodeCommand.locate(nodeJar), spec.injectBug(), LocalCluster.Spec.defaultConfig()));
-            console.println("schism: starting " + spec.nodes() + " nodes" + spec.injectBug().map(b -> " with injected bug " + b).orElse(""));
+                    NodeCommand.locate(nodeJar), nodeBug, LocalCluster.Spec.defaultConfig()));
+            console.println("schism: starting " + spec.nodes() + " nodes" + nodeBug.map(b -> " with injected bug " + b).orElse("")
+                    + spec.injectBug().filter(b -> nodeBug.isEmpty()).map(b -> " (clients with injected bug " + b + ")").orElse(""));
             cluster.start();
             clusterUp = true;
             String leader = cluster.awaitLeader(Duration.ofSeconds(60));

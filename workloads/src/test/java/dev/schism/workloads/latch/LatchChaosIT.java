@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.schism.harness.junit.Chaos;
 import dev.schism.harness.runner.Runner;
 import dev.schism.harness.runner.TestSpec;
+import dev.schism.harness.runner.Workloads;
 import dev.schism.results.verdict.CheckResult;
 import dev.schism.results.verdict.Verdict;
-import dev.schism.workloads.recipes.SequentialElection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,10 +53,11 @@ class LatchChaosIT {
     void aRecipeThatKeepsLeadershipWhileDisconnectedIsCaught() throws Exception {
         List<String> misses = new java.util.ArrayList<>();
         for (long seed : new long[] {5, 6}) {
-            TestSpec spec = new TestSpec("LatchChaosIT.recipeBug", "latch", List.of("partition"), 5, 40, 10, 50, seed, "local", Optional.empty(),
-                    Optional.empty(), 5, TestSpec.partitionModes("drop,stall,refuse"), List.of("all"), 5);
-            Runner.Outcome o = new Runner(System.out, false, Optional.empty())
-                    .run(spec, new LatchWorkload(SequentialElection.Disconnects.KEEP_LEADERSHIP_UNTIL_EXPIRED), store);
+            // As --inject-bug recipe-keeps-leadership gives it: the workload's clients take it, the nodes never see it.
+            TestSpec spec = new TestSpec("LatchChaosIT.recipeBug", "latch", List.of("partition"), 5, 40, 10, 50, seed, "local",
+                    Optional.of(LatchWorkload.RECIPE_BUG), Optional.empty(), 5, TestSpec.partitionModes("drop,stall,refuse"),
+                    List.of("all"), 5);
+            Runner.Outcome o = new Runner(System.out, false, Optional.empty()).run(spec, Workloads.find("latch"), store);
             CheckResult latch = latch(o.results());
             System.out.println("LatchChaosIT seeded bug, seed " + seed + ": " + latch);
             Map<?, ?> curator = (Map<?, ?>) latch.details().get("curator");
