@@ -16,7 +16,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -81,8 +83,31 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CheckOptions options = options();
+        Map<Path, HistoryFormat> formats = new HashMap<>();
+        Map<Path, Model<?>> models = new HashMap<>();
+        plan(formats, models);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Verdict worst = Verdict.VALID;
+        boolean unreadable = false;
+        try (FileChecks checks = new FileChecks(files, jobs, f -> checkFile(f, formats.get(f), models.get(f), options))) {
+            for (Path f : files) {
+                FileChecks.Checked c = checks.next();
+                if (c.problem() != null) {
+                    err.println("schism: " + c.problem());
+                    unreadable = true;
+                    continue;
+                }
+                report(f, c, out, err);
+                worst = worst.and(c.result().verdict());
+            }
+        }
+        return unreadable ? ExitCodes.BAD_ARGUMENTS : worst.exitCode();
+    }
+
+    /** The search limits; files checked side by side share one memory budget. */
+    private CheckOptions options() {
         CheckOptions options = CheckOptions.DEFAULT.withCancelOnIllegal(!allPartitions);
         if (timeLimit != null) {
             options = options.withTimeLimit(parseDuration(timeLimit));
@@ -93,6 +118,11 @@ public final class CheckCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
         }
+        return jobs > 1 && files.size() > 1 ? options.withSharedBudget() : options;
+    }
+
+    /** Each file's format and model, before anything is checked: a bad argument stops the command at once. */
+    private void plan(Map<Path, HistoryFormat> formats, Map<Path, Model<?>> models) {
         HistoryFormat fixedFormat = format == null ? null : HistoryFormat.byName(format);
         Model<?> fixedModel = model == null ? null : Models.byName(model);
         InitialValue start = initialValue == null ? null : InitialValue.parse(initialValue);
@@ -107,39 +137,26 @@ public final class CheckCommand implements Callable<Integer> {
         if (explainDir != null && Files.exists(explainDir) && !Files.isDirectory(explainDir)) {
             throw new IllegalArgumentException("--explain " + explainDir + " is not a directory");
         }
-        CheckOptions perFile = jobs > 1 ? options.withSharedBudget() : options;
-        Verdict worst = Verdict.VALID;
-        boolean unreadable = false;
-        java.util.Map<Path, HistoryFormat> formats = new java.util.HashMap<>();
-        java.util.Map<Path, Model<?>> models = new java.util.HashMap<>();
         for (Path f : files) {
             HistoryFormat fmt = fixedFormat != null ? fixedFormat : formatOf(f);
             formats.put(f, fmt);
             models.put(f, fixedModel != null ? fixedModel : start != null ? start.applyTo(defaultModel(fmt)) : defaultModel(fmt));
         }
-        try (FileChecks checks = new FileChecks(files, jobs, f -> checkFile(f, formats.get(f), models.get(f), perFile))) {
-            for (Path f : files) {
-                FileChecks.Checked c = checks.next();
-                if (c.problem() != null) {
-                    err.println("schism: " + c.problem());
-                    unreadable = true;
-                    continue;
-                }
-                LinearizabilityResult r = c.result();
-                out.println(f + " " + r.verdict() + " " + c.millis());
-                out.flush();
-                if (verbose) {
-                    err.println("  " + r.reason() + "; " + r.stats());
-                    r.partitions().stream().filter(p -> p.outcome() != SearchOutcome.LINEARIZABLE)
-                            .forEach(p -> err.println("  " + p));
-                }
-                worst = worst.and(r.verdict());
-                if (r.verdict() == Verdict.INVALID && explainDir != null) {
-                    writeExplanation(f, c.model(), r, err);
-                }
-            }
+    }
+
+    /** The file's line, and with -v or --explain what they ask for. */
+    private void report(Path f, FileChecks.Checked c, PrintWriter out, PrintWriter err) {
+        LinearizabilityResult r = c.result();
+        out.println(f + " " + r.verdict() + " " + c.millis());
+        out.flush();
+        if (verbose) {
+            err.println("  " + r.reason() + "; " + r.stats());
+            r.partitions().stream().filter(p -> p.outcome() != SearchOutcome.LINEARIZABLE)
+                    .forEach(p -> err.println("  " + p));
         }
-        return unreadable ? ExitCodes.BAD_ARGUMENTS : worst.exitCode();
+        if (r.verdict() == Verdict.INVALID && explainDir != null) {
+            writeExplanation(f, c.model(), r, err);
+        }
     }
 
     /** Reads and checks one file; a file that cannot be read or does not fit the model is a problem line. */

@@ -44,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--store", defaultValue = "store", description = "Folder for run folders (default: ${DEFAULT-VALUE}).")
     Path store;
 
-    @Option(names = "--inject-bug", description = "Start the nodes with a deliberately broken protocol (e.g. establish-without-quorum).")
+    @Option(names = "--inject-bug", description = "Start the nodes with a deliberately broken protocol (e.g. establish-without-quorum), or give the workload's clients a broken recipe (latch: recipe-keeps-leadership).")
     String injectBug;
 
     @Option(names = "--toxiproxy", description = "host:port of a running Toxiproxy to use instead of the embedded one.")

@@ -23,7 +23,7 @@ import java.util.Map;
  * Checks a run folder: reads the history and the role events (merging the nodes' own journals again if
  * they are there, so a run cut short still gets every line), runs the checkers, and writes
  * {@code events.jsonl}, {@code history.edn}, {@code results.json} and {@code report.html}. A checker that throws yields
- * UNKNOWN naming the exception, never a crash of the whole analysis.
+ * UNKNOWN with its message, never a crash of the whole analysis.
  */
 public final class Analysis {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -84,7 +84,8 @@ public final class Analysis {
             try {
                 results.add(c.check(data));
             } catch (RuntimeException e) {
-                results.add(CheckResult.unknown(c.getClass().getSimpleName(), "checker failed: " + e));
+                results.add(CheckResult.unknown("checker", "a checker failed: "
+                        + (e.getMessage() != null ? e.getMessage() : "an internal error without a message")));
             }
         }
         results.addAll(extra);

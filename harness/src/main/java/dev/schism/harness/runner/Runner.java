@@ -103,7 +103,9 @@ public final class Runner {
                 Thread.currentThread().interrupt();
                 interrupted = true;
             } catch (Exception e) {
-                runProblems.add(CheckResult.unknown("run", "the run failed midway: " + e));
+                // The message, not the exception: a user reads this line, and a Java class name tells them nothing.
+                runProblems.add(CheckResult.unknown("run", "the run failed midway: "
+                        + (e.getMessage() != null ? e.getMessage() : "an internal error without a message")));
             }
         }
         if (interrupted) {
@@ -146,9 +148,12 @@ public final class Runner {
 
         /** Fault proxy, nodes (until one leads), workload setup, clients, nemesis, interpreter. */
         void open() throws Exception {
-            cluster = Backends.create(spec.backend(), new ClusterRequest(spec.nodes(), folder.nodesDir(), spec.injectBug(),
+            // A bug the workload's clients carry is theirs: the nodes would refuse a name they do not know.
+            Optional<String> nodeBug = spec.injectBug().filter(b -> !workload.clientBugs().contains(b));
+            cluster = Backends.create(spec.backend(), new ClusterRequest(spec.nodes(), folder.nodesDir(), nodeBug,
                     ClusterRequest.defaultConfig(), nodeJar, spec.toxiproxy(), toxiproxyImage, spec.seed(), console));
-            console.println("schism: starting " + spec.nodes() + " nodes" + spec.injectBug().map(b -> " with injected bug " + b).orElse(""));
+            console.println("schism: starting " + spec.nodes() + " nodes" + nodeBug.map(b -> " with injected bug " + b).orElse("")
+                    + spec.injectBug().filter(b -> nodeBug.isEmpty()).map(b -> " (clients with injected bug " + b + ")").orElse(""));
             cluster.start();
             clusterUp = true;
             String leader = cluster.awaitLeader(Duration.ofSeconds(60));

@@ -39,4 +39,13 @@ public interface Workload {
 
     /** Checkers of this workload's runs (also used by {@code analyze}). */
     List<RunChecker> checkers();
+
+    /**
+     * The seeded bugs this workload's own clients can carry (e.g. a broken recipe), by the name
+     * {@code --inject-bug} takes. The runner keeps these from the nodes; the workload reads the bug from
+     * {@link TestSpec#injectBug()} when it opens its clients.
+     */
+    default List<String> clientBugs() {
+        return List.of();
+    }
 }

@@ -36,10 +36,12 @@ public final class LatchWorkload implements Workload {
     /** Delivering an event and scheduling a thread on a loaded 2-core machine. */
     static final long SLACK_MS = 500;
     static final OverlapBound BOUND = bound();
+    /** {@code --inject-bug} name of the seed recipe's seeded bug (see {@link SequentialElection.Disconnects}). */
+    public static final String RECIPE_BUG = "recipe-keeps-leadership";
 
     private final SequentialElection.Disconnects recipeDisconnects;
 
-    /** The correct workload (what {@code --workload latch} runs). */
+    /** The workload {@code --workload latch} runs: correct unless the test names {@link #RECIPE_BUG}. */
     public LatchWorkload() {
         this(SequentialElection.Disconnects.DROP_LEADERSHIP);
     }
@@ -95,7 +97,7 @@ public final class LatchWorkload implements Workload {
         String address = cluster.clientAddress(node);
         String path = ROOT + "/" + election;
         Candidate c = curator ? new CuratorCandidate(id, election, address, path, SESSION_TIMEOUT_MS, beliefs)
-                : new RecipeCandidate(id, election, address, path, SESSION_TIMEOUT_MS, beliefs, recipeDisconnects);
+                : new RecipeCandidate(id, election, address, path, SESSION_TIMEOUT_MS, beliefs, recipeDisconnects(spec));
         try {
             c.start();
         } catch (Exception e) {
@@ -103,6 +105,16 @@ public final class LatchWorkload implements Workload {
             throw e;
         }
         return new LatchClient(c, beliefs, node);
+    }
+
+    private SequentialElection.Disconnects recipeDisconnects(TestSpec spec) {
+        return spec.injectBug().filter(RECIPE_BUG::equals).isPresent() ? SequentialElection.Disconnects.KEEP_LEADERSHIP_UNTIL_EXPIRED
+                : recipeDisconnects;
+    }
+
+    @Override
+    public List<String> clientBugs() {
+        return List.of(RECIPE_BUG);
     }
 
     @Override

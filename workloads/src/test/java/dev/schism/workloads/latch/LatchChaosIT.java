@@ -6,16 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.schism.harness.junit.Chaos;
 import dev.schism.harness.runner.Runner;
 import dev.schism.harness.runner.TestSpec;
+import dev.schism.harness.runner.Workloads;
 import dev.schism.results.verdict.CheckResult;
 import dev.schism.results.verdict.Verdict;
-import dev.schism.workloads.recipes.SequentialElection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The latch workload on five local node processes under partitions and kills. Correct clients (Curator's
@@ -26,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LatchChaosIT {
     private static final Pattern TWO_HOLDERS = Pattern.compile("recipe: recipe@n\\d and recipe@n\\d both led for \\d+\\.\\d+ s");
 
-    @TempDir
-    Path store;
+    /** Kept after the test, as the @Chaos runs are, so a failure's run folder can be read. */
+    private final Path store = Path.of(System.getProperty("schism.store", "target/schism-store"));
 
     @Test
     @Chaos(workload = "latch", nemesis = "partition", nodes = 5, timeLimit = 40, seed = 11)
@@ -45,18 +44,31 @@ class LatchChaosIT {
         assertTrue(latch.summary().contains("longest overlap"), latch.summary());
     }
 
+    /**
+     * Whether a run exposes the bug depends on a partition cutting the recipe's current leader off from a
+     * majority for longer than a session: measured, most 40 s runs with full partitions do (see the
+     * README). A second seed runs only if the first misses; a checker blind to the bug fails both.
+     */
     @Test
     void aRecipeThatKeepsLeadershipWhileDisconnectedIsCaught() throws Exception {
-        TestSpec spec = new TestSpec("latch-bug", "latch", List.of("partition"), 5, 40, 10, 50, 5, "local", Optional.empty(),
-                Optional.empty(), 5, TestSpec.partitionModes("drop,stall,refuse"), List.of("all"), 5, Optional.empty());
-        Runner.Outcome o = new Runner(System.out, false, Optional.empty())
-                .run(spec, new LatchWorkload(SequentialElection.Disconnects.KEEP_LEADERSHIP_UNTIL_EXPIRED), store);
-        CheckResult latch = latch(o.results());
-        System.out.println("LatchChaosIT seeded bug: " + latch);
-        assertEquals(Verdict.INVALID, latch.verdict(), latch + " [run folder " + o.folder().dir() + "]");
-        assertTrue(TWO_HOLDERS.matcher(latch.summary()).find(), latch.summary());
-        Map<?, ?> curator = (Map<?, ?>) latch.details().get("curator");
-        assertEquals(0, ((Number) curator.get("overlaps-over-bound")).intValue(), "the correct clients of the same run: " + curator);
+        List<String> misses = new java.util.ArrayList<>();
+        for (long seed : new long[] {5, 6}) {
+            // As --inject-bug recipe-keeps-leadership gives it: the workload's clients take it, the nodes never see it.
+            TestSpec spec = new TestSpec("LatchChaosIT.recipeBug", "latch", List.of("partition"), 5, 40, 10, 50, seed, "local",
+                    Optional.of(LatchWorkload.RECIPE_BUG), Optional.empty(), 5, TestSpec.partitionModes("drop,stall,refuse"),
+                    List.of("all"), 5, Optional.empty());
+            Runner.Outcome o = new Runner(System.out, false, Optional.empty()).run(spec, Workloads.find("latch"), store);
+            CheckResult latch = latch(o.results());
+            System.out.println("LatchChaosIT seeded bug, seed " + seed + ": " + latch);
+            Map<?, ?> curator = (Map<?, ?>) latch.details().get("curator");
+            assertEquals(0, ((Number) curator.get("overlaps-over-bound")).intValue(), "the correct clients of the same run: " + curator);
+            if (latch.verdict() == Verdict.INVALID) {
+                assertTrue(TWO_HOLDERS.matcher(latch.summary()).find(), latch.summary());
+                return;
+            }
+            misses.add("seed " + seed + ": " + latch + " [run folder " + o.folder().dir() + "]");
+        }
+        org.junit.jupiter.api.Assertions.fail("the recipe's split leadership was not caught:\n" + String.join("\n", misses));
     }
 
     private static CheckResult latch(List<CheckResult> results) {

@@ -59,6 +59,10 @@ public final class LatchChecker implements RunChecker {
     }
 
     private record Judged(Verdict verdict, String sentence, Map<String, Object> details) {
+        @Override
+        public String toString() {
+            return verdict + ": " + sentence;
+        }
     }
 
     private Judged judge(String election, List<Term> terms, History history) {
