@@ -43,4 +43,7 @@ public @interface Chaos {
     String partitionModes() default "drop,stall,refuse";
 
     double recovery() default 5;
+
+    /** What the nodes run: {@code schism} or {@code zookeeper:<version>} (a release from Maven Central). */
+    String target() default "schism";
 }

@@ -38,7 +38,7 @@ public final class SchismExtension implements ParameterResolver, TestExecutionEx
         TestSpec spec = new TestSpec(ctx.getRequiredTestClass().getSimpleName() + "." + ctx.getRequiredTestMethod().getName(),
                 w.name(), NemesisPackages.parse(c.nemesis()), c.nodes(), c.timeLimit(), c.concurrency(), c.rate(), c.seed(), "local",
                 c.injectBug().isEmpty() ? Optional.empty() : Optional.of(c.injectBug()), Optional.empty(), c.nemesisInterval(),
-                TestSpec.partitionModes(c.partitionModes()), TestSpec.commaList(c.partitionLinks()), c.recovery());
+                TestSpec.partitionModes(c.partitionModes()), TestSpec.commaList(c.partitionLinks()), c.recovery(), c.target());
         Path store = Path.of(System.getProperty("schism.store", "target/schism-store"));
         try {
             Runner.Outcome o = new Runner(System.out, false, Optional.empty()).run(spec, w, store);

@@ -3,6 +3,7 @@ package dev.schism.harness.runner;
 import dev.schism.harness.nemesis.Channel;
 import dev.schism.harness.nemesis.NemesisPackages;
 import dev.schism.harness.nemesis.PartitionMode;
+import dev.schism.harness.sut.ServerTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,16 @@ import java.util.Optional;
 public record TestSpec(String name, String workload, List<String> nemesis, int nodes, double timeLimitSeconds,
                        int concurrency, double rate, long seed, String backend, Optional<String> injectBug,
                        Optional<String> toxiproxy, double nemesisIntervalSeconds, List<PartitionMode> partitionModes,
-                       List<String> partitionLinks, double recoverySeconds) {
+                       List<String> partitionLinks, double recoverySeconds, String target) {
+
+    /** A test of the Schism node (the default target). */
+    public TestSpec(String name, String workload, List<String> nemesis, int nodes, double timeLimitSeconds,
+                    int concurrency, double rate, long seed, String backend, Optional<String> injectBug,
+                    Optional<String> toxiproxy, double nemesisIntervalSeconds, List<PartitionMode> partitionModes,
+                    List<String> partitionLinks, double recoverySeconds) {
+        this(name, workload, nemesis, nodes, timeLimitSeconds, concurrency, rate, seed, backend, injectBug, toxiproxy,
+                nemesisIntervalSeconds, partitionModes, partitionLinks, recoverySeconds, ServerTarget.SCHISM);
+    }
 
     public TestSpec {
         nemesis = List.copyOf(nemesis);
@@ -46,6 +56,16 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
         }
         if (partitionLinks.isEmpty()) {
             throw new IllegalArgumentException("--partition-links needs at least one of " + NemesisPackages.Options.LINKS);
+        }
+        ServerTarget server = ServerTarget.parse(target);
+        target = server.wire();
+        if (server.isZooKeeper() && nemesis.contains("clock")) {
+            throw new IllegalArgumentException("--nemesis clock: target " + target + " cannot take clock faults (the clock "
+                    + "nemesis shifts the Schism node's clock through its clok admin word; ZooKeeper has none)");
+        }
+        if (server.isZooKeeper() && injectBug.isPresent()) {
+            throw new IllegalArgumentException("--inject-bug " + injectBug.get() + " breaks the Schism node; target " + target
+                    + " has no such switch");
         }
         if (!backend.equals("local")) {
             throw new IllegalArgumentException("unknown backend '" + backend + "' (available: local)");
@@ -85,6 +105,7 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
         m.put("partition-modes", partitionModes.stream().map(PartitionMode::wire).toList());
         m.put("partition-links", partitionLinks);
         m.put("recovery", recoverySeconds);
+        m.put("target", target);
         return m;
     }
 
@@ -100,7 +121,8 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
         return new TestSpec(str(m, "name"), str(m, "workload"), list(m, "nemesis").stream().map(Object::toString).toList(),
                 (int) num(m, "nodes"), num(m, "time-limit"), (int) num(m, "concurrency"), num(m, "rate"),
                 (long) num(m, "seed"), str(m, "backend"), Optional.ofNullable((String) m.get("inject-bug")),
-                Optional.ofNullable((String) m.get("toxiproxy")), num(m, "nemesis-interval"), modes, links, num(m, "recovery"));
+                Optional.ofNullable((String) m.get("toxiproxy")), num(m, "nemesis-interval"), modes, links, num(m, "recovery"),
+                m.get("target") instanceof String t ? t : ServerTarget.SCHISM); // runs stored before targets ran the node
     }
 
     private static String str(Map<String, Object> m, String k) {
@@ -131,6 +153,7 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
     @Override
     public String toString() {
         return name + " workload=" + workload + " nodes=" + nodes + " nemesis=" + nemesis + " " + timeLimitSeconds + "s c=" + concurrency
-                + " rate=" + rate + " seed=" + seed + injectBug.map(b -> " inject-bug=" + b).orElse("");
+                + " rate=" + rate + " seed=" + seed + injectBug.map(b -> " inject-bug=" + b).orElse("")
+                + (target.equals(ServerTarget.SCHISM) ? "" : " target=" + target);
     }
 }

@@ -1,6 +1,8 @@
 package dev.schism.harness.sut;
 
+import dev.schism.harness.backend.local.NodeCommand;
 import java.io.IOException;
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,7 +156,7 @@ public final class ZooKeeperRelease {
     }
 
     private static void writeLogConfigs(Path dir) throws IOException {
-        String pattern = "%d{yyyy-MM-dd HH:mm:ss,SSS} [myid:%X{myid}] - %-5p [%t] - %m%n";
+        String pattern = "%d{yyyy-MM-dd HH:mm:ss.SSS} [myid:%X{myid}] - %-5p [%t] - %m%n";
         Files.writeString(dir.resolve("log4j.properties"), "log4j.rootLogger=INFO, CONSOLE\n"
                 + "log4j.appender.CONSOLE=org.apache.log4j.ConsoleAppender\n"
                 + "log4j.appender.CONSOLE.layout=org.apache.log4j.PatternLayout\n"
@@ -164,6 +166,26 @@ public final class ZooKeeperRelease {
                 + "    <encoder><pattern>" + pattern + "</pattern></encoder>\n  </appender>\n"
                 + "  <root level=\"INFO\"><appender-ref ref=\"CONSOLE\"/></root>\n</configuration>\n",
                 StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code java <opts> -cp <jars> QuorumPeerMain}, logging at INFO to stdout with parseable timestamps, the
+     * admin HTTP server off (its jetty is not on the class path). JVM options come from
+     * {@code SCHISM_NODE_JAVA_OPTS}, as for the node.
+     */
+    public NodeCommand nodeCommand() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String opts = System.getenv().getOrDefault("SCHISM_NODE_JAVA_OPTS", NodeCommand.DEFAULT_OPTS);
+        Arrays.stream(opts.trim().split("\\s+")).filter(o -> !o.isEmpty()).forEach(cmd::add);
+        cmd.add("-Dzookeeper.admin.enableServer=false");
+        cmd.add("-Dzookeeper.4lw.commands.whitelist=*");
+        cmd.add("-Dlog4j.configuration=" + log4jConfig().toUri());
+        cmd.add("-Dlogback.configurationFile=" + logbackConfig());
+        cmd.add("-cp");
+        cmd.add(String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList()));
+        cmd.add("org.apache.zookeeper.server.quorum.QuorumPeerMain");
+        return new NodeCommand(List.copyOf(cmd), true);
     }
 
     @Override
