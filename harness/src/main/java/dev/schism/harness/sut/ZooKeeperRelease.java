@@ -65,7 +65,7 @@ public final class ZooKeeperRelease {
         return dir.resolve("logback.xml");
     }
 
-    /** Releases before 3.6 have no metrics or snappy dependency to add; 3.8 and later bind slf4j to logback. */
+    /** Releases before 3.6 have no metrics or snappy dependency to add; 3.5-3.7 bind slf4j to log4j 1.2, 3.8 on to logback. */
     static int[] majorMinor(String version) {
         String[] p = version.split("[.-]");
         return new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])};
@@ -91,6 +91,9 @@ public final class ZooKeeperRelease {
         }
         if (atLeast(version, 3, 8)) {
             deps.append(dep("ch.qos.logback", "logback-classic", null));
+        } else if (atLeast(version, 3, 5)) {
+            // log4j 1.2 (or its reload4j fork) through the binding the release's parent pom names
+            deps.append(dep("org.slf4j", "slf4j-log4j12", null));
         }
         return "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0</modelVersion>\n"
                 + "<groupId>dev.schism.target</groupId><artifactId>zookeeper-" + version + "</artifactId>"

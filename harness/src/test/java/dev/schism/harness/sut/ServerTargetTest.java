@@ -52,7 +52,7 @@ class ServerTargetTest {
         assertTrue(old.contains("<artifactId>zookeeper</artifactId><version>3.4.14</version>"));
         assertTrue(!old.contains("logback") && !old.contains("metrics-core") && !old.contains("<scope>import</scope>"), old);
         String mid = ZooKeeperRelease.pom("3.6.4");
-        assertTrue(mid.contains("metrics-core") && mid.contains("snappy-java") && !mid.contains("logback"), mid);
+        assertTrue(mid.contains("metrics-core") && mid.contains("snappy-java") && mid.contains("slf4j-log4j12") && !mid.contains("logback"), mid);
         String now = ZooKeeperRelease.pom("3.9.4");
         assertTrue(now.contains("logback-classic") && now.contains("<artifactId>parent</artifactId><version>3.9.4</version>"), now);
     }
