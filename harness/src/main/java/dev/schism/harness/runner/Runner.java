@@ -147,7 +147,8 @@ public final class Runner {
                 toxiproxy = new ToxiproxyClient(embedded.apiHost(), embedded.apiPort());
             }
             cluster = new LocalCluster(new LocalCluster.Spec(spec.nodes(), folder.nodesDir(), toxiproxy,
-                    dev.schism.harness.sut.Launchers.command(spec.target(), nodeJar, console), spec.injectBug(),
+                    dev.schism.harness.sut.Launchers.command(spec.target(), nodeJar, spec.nemesis().contains("clock"), console),
+                    spec.injectBug(),
                     LocalCluster.Spec.defaultConfig()));
             console.println("schism: starting " + spec.nodes() + " nodes" + spec.injectBug().map(b -> " with injected bug " + b).orElse(""));
             cluster.start();

@@ -59,10 +59,6 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
         }
         ServerTarget server = ServerTarget.parse(target);
         target = server.wire();
-        if (server.isZooKeeper() && nemesis.contains("clock")) {
-            throw new IllegalArgumentException("--nemesis clock: target " + target + " cannot take clock faults (the clock "
-                    + "nemesis shifts the Schism node's clock through its clok admin word; ZooKeeper has none)");
-        }
         if (server.isZooKeeper() && injectBug.isPresent()) {
             throw new IllegalArgumentException("--inject-bug " + injectBug.get() + " breaks the Schism node; target " + target
                     + " has no such switch");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -92,8 +93,10 @@ public final class ZooKeeperRelease {
         if (atLeast(version, 3, 8)) {
             deps.append(dep("ch.qos.logback", "logback-classic", null));
         } else if (atLeast(version, 3, 5)) {
-            // log4j 1.2 (or its reload4j fork) through the binding the release's parent pom names
-            deps.append(dep("org.slf4j", "slf4j-log4j12", null));
+            // log4j 1.2, as these releases ship it
+            // (their parents disagree on which binding they manage, so these are pinned: log4j 1.2 binds any slf4j 1.7)
+            deps.append(dep("org.slf4j", "slf4j-log4j12", "1.7.30"));
+            deps.append(dep("log4j", "log4j", "1.2.17"));
         }
         return "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0</modelVersion>\n"
                 + "<groupId>dev.schism.target</groupId><artifactId>zookeeper-" + version + "</artifactId>"
@@ -138,8 +141,9 @@ public final class ZooKeeperRelease {
 
     private static String errorLine(Path log) throws IOException {
         for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-            if (line.startsWith("[ERROR]") && line.length() > 8) {
-                return line.substring(8).trim();
+            String text = line.replace("[ERROR]", "").trim();
+            if (line.startsWith("[ERROR]") && !text.isEmpty() && !text.endsWith(":")) {
+                return text; // the first line that says what, not "some problems were encountered:"
             }
         }
         return "Maven failed";
@@ -176,7 +180,7 @@ public final class ZooKeeperRelease {
      * admin HTTP server off (its jetty is not on the class path). JVM options come from
      * {@code SCHISM_NODE_JAVA_OPTS}, as for the node.
      */
-    public NodeCommand nodeCommand() {
+    public NodeCommand nodeCommand(Optional<Path> fakeTime) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String opts = System.getenv().getOrDefault("SCHISM_NODE_JAVA_OPTS", NodeCommand.DEFAULT_OPTS);
@@ -188,7 +192,7 @@ public final class ZooKeeperRelease {
         cmd.add("-cp");
         cmd.add(String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList()));
         cmd.add("org.apache.zookeeper.server.quorum.QuorumPeerMain");
-        return new NodeCommand(List.copyOf(cmd), true);
+        return new NodeCommand(cmd, true, fakeTime);
     }
 
     @Override

@@ -129,7 +129,10 @@ public final class ZooKeeperRoleWatcher implements AutoCloseable {
         if (established.find()) {
             long zxid = Long.parseUnsignedLong(established.group(1), 16);
             s.pending = null;
-            emit(m, s, t, RoleEvent.Kind.LEADING, zxid >>> 32, m.sid(), "0x" + Long.toHexString(zxid));
+            // srvr may have shown the leader before its buffered log line reached the file: record it once
+            if (s.last != RoleEvent.Kind.LEADING || s.lastEpoch != zxid >>> 32) {
+                emit(m, s, t, RoleEvent.Kind.LEADING, zxid >>> 32, m.sid(), "0x" + Long.toHexString(zxid));
+            }
         } else if (line.endsWith(" - LOOKING")) {
             s.pending = null;
             emit(m, s, t, RoleEvent.Kind.LOOKING, -1, -1, null);

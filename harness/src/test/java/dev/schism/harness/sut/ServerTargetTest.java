@@ -36,13 +36,28 @@ class ServerTargetTest {
     }
 
     @Test
-    void zooKeeperRefusesClockFaultsAndInjectedBugs() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> spec(List.of("partition", "clock"), Optional.empty(), "zookeeper:3.9.4"));
-        assertTrue(e.getMessage().startsWith("--nemesis clock: target zookeeper:3.9.4 cannot take clock faults"), e.getMessage());
+    void zooKeeperTakesClockFaultsThroughLibfaketimeOnly(@TempDir Path dir) throws Exception {
+        assertEquals("+1.500s", FakeTime.text(1500));
+        assertEquals("-0.020s", FakeTime.text(-20));
+        assertEquals("+0.000s", FakeTime.text(0));
+        assertEquals(Optional.empty(), FakeTime.library(null, List.of(dir.resolve("none.so").toString())));
+        assertEquals(Optional.empty(), FakeTime.library(dir.resolve("none.so").toString(), List.of()));
+        Path lib = Files.writeString(dir.resolve("libfaketimeMT.so.1"), "");
+        assertEquals(Optional.of(lib), FakeTime.library(null, List.of(dir.resolve("none.so").toString(), lib.toString())));
+        FakeTime.write(dir.resolve("faketime"), -2250);
+        assertEquals("-2.250s\n", Files.readString(dir.resolve("faketime")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Launchers.command("zookeeper:3.9.4",
+                Optional.empty(), true, Optional.empty(), System.out));
+        assertTrue(e.getMessage().startsWith("--nemesis clock: target zookeeper:3.9.4 takes clock faults through libfaketime"),
+                e.getMessage());
+    }
+
+    @Test
+    void zooKeeperRefusesInjectedBugs() {
         assertThrows(IllegalArgumentException.class, () -> spec(List.of("kill"), Optional.of("establish-without-quorum"),
                 "zookeeper:3.9.4"));
         assertEquals("schism", spec(List.of("clock"), Optional.empty(), "schism").target());
+        assertEquals("zookeeper:3.9.4", spec(List.of("clock"), Optional.empty(), "zookeeper:3.9.4").target());
         assertEquals("zookeeper:3.9.4", TestSpec.fromData(spec(List.of("kill"), Optional.empty(), "zookeeper:3.9.4").toData()).target());
     }
 
@@ -52,7 +67,7 @@ class ServerTargetTest {
         assertTrue(old.contains("<artifactId>zookeeper</artifactId><version>3.4.14</version>"));
         assertTrue(!old.contains("logback") && !old.contains("metrics-core") && !old.contains("<scope>import</scope>"), old);
         String mid = ZooKeeperRelease.pom("3.6.4");
-        assertTrue(mid.contains("metrics-core") && mid.contains("snappy-java") && mid.contains("slf4j-log4j12") && !mid.contains("logback"), mid);
+        assertTrue(mid.contains("metrics-core") && mid.contains("snappy-java") && mid.contains("<artifactId>slf4j-log4j12</artifactId><version>1.7.30</version>") && !mid.contains("logback"), mid);
         String now = ZooKeeperRelease.pom("3.9.4");
         assertTrue(now.contains("logback-classic") && now.contains("<artifactId>parent</artifactId><version>3.9.4</version>"), now);
     }

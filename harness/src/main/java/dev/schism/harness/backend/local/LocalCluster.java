@@ -188,9 +188,14 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
             Path cfgFile = dir.resolve("zoo.cfg");
             Files.writeString(cfgFile, cfg.toString(), StandardCharsets.UTF_8);
             journals.put(name, data.resolve("events.jsonl"));
+            Map<String, String> nodeEnv = new HashMap<>(env);
+            if (spec.command().fakeTime().isPresent()) {
+                dev.schism.harness.sut.FakeTime.write(dir.resolve("faketime"), 0);
+                nodeEnv.putAll(dev.schism.harness.sut.FakeTime.env(spec.command().fakeTime().get(), dir.resolve("faketime")));
+            }
             roleMembers.add(new dev.schism.harness.sut.ZooKeeperRoleWatcher.Member(name, i + 1, dir.resolve("node.log"), data,
                     new InetSocketAddress("127.0.0.1", ports.get(3 * i)), data.resolve("events.jsonl")));
-            procs.put(name, new NodeProcess(name, spec.command().forConfig(cfgFile, spec.injectBug()), env,
+            procs.put(name, new NodeProcess(name, spec.command().forConfig(cfgFile, spec.injectBug()), nodeEnv,
                     dir.resolve("node.log"), new InetSocketAddress("127.0.0.1", ports.get(3 * i))));
         }
         ports.close();
@@ -334,8 +339,9 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
 
     @Override
     public NemesisPackages.Target target() {
-        // ZooKeeper has no clok admin word: the clock nemesis must refuse rather than pretend
-        Optional<ClockControl> clocks = spec.command().zooKeeper() ? Optional.empty() : Optional.of(this);
+        // ZooKeeper has no clok admin word: without libfaketime the clock nemesis must refuse rather than pretend
+        Optional<ClockControl> clocks = spec.command().zooKeeper() && spec.command().fakeTime().isEmpty() ? Optional.empty()
+                : Optional.of(this);
         return new NemesisPackages.Target(nodes(), Optional.ofNullable(network), Optional.of(this), clocks, this);
     }
 
@@ -355,14 +361,22 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
     @Override
     public void kill(String node) throws IOException {
         proc(node).kill();
+        clearOffset(node);
+    }
+
+    /** A restarted server starts with a true clock, as the node (whose offset lives in memory) does. */
+    private void clearOffset(String node) throws IOException {
         clockOffsets.remove(node);
+        if (spec.command().fakeTime().isPresent()) {
+            dev.schism.harness.sut.FakeTime.write(spec.nodesDir().resolve(node).resolve("faketime"), 0);
+        }
     }
 
     @Override
     public void start(String node) throws IOException {
         NodeProcess p = proc(node);
         if (!p.alive()) {
-            clockOffsets.remove(node);
+            clearOffset(node);
             p.start();
         }
     }
@@ -397,7 +411,12 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
         if (!p.alive() || p.paused()) {
             throw new IOException(node + " is " + (p.alive() ? "paused" : "not running") + "; its clock cannot be shifted now");
         }
-        FourLetterWords.clok(p.adminAddress(), deltaMs, ADMIN_TIMEOUT_MS);
+        if (spec.command().fakeTime().isPresent()) {
+            // libfaketime re-reads the file within a second: a strobe faster than that reaches it as the offset of that moment
+            dev.schism.harness.sut.FakeTime.write(spec.nodesDir().resolve(node).resolve("faketime"), offset(node) + deltaMs);
+        } else {
+            FourLetterWords.clok(p.adminAddress(), deltaMs, ADMIN_TIMEOUT_MS);
+        }
         clockOffsets.merge(node, deltaMs, Long::sum);
     }
 

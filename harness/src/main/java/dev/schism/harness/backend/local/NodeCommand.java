@@ -13,13 +13,21 @@ import java.util.Optional;
  * contains the node). JVM options for nodes come from {@code SCHISM_NODE_JAVA_OPTS}; the default keeps five
  * nodes light on a small machine.
  */
-public record NodeCommand(List<String> launch, boolean zooKeeper) {
+public record NodeCommand(List<String> launch, boolean zooKeeper, Optional<Path> fakeTime) {
     public static final String NODE_MAIN = "dev.schism.node.Main";
     public static final String DEFAULT_OPTS = "-Xmx192m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData";
 
     /** A Schism node command. */
     public NodeCommand(List<String> launch) {
-        this(launch, false);
+        this(launch, false, Optional.empty());
+    }
+
+    /**
+     * {@code fakeTime}: the libfaketime library to preload, so the clock nemesis can reach a server that has
+     * no {@code clok} admin word (ZooKeeper); empty for the node.
+     */
+    public NodeCommand {
+        launch = List.copyOf(launch);
     }
 
     /** The node jar if given or found (env SCHISM_NODE_JAR, then node/target/schism-node.jar above the working directory), else the class path. */
