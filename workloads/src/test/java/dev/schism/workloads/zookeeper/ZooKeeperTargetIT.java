@@ -40,6 +40,20 @@ class ZooKeeperTargetIT {
         check(outcome);
     }
 
+    /** libfaketime moves both clocks of the ZooKeeper JVMs by tens of seconds; ZooKeeper must stay safe and alive. */
+    @Test
+    @Chaos(workload = "election", nemesis = "clock,partition", nodes = 3, timeLimit = 15, seed = 8, nemesisInterval = 3,
+            target = "zookeeper:3.9.4")
+    void zooKeeper394EndsValidUnderClockFaults(Runner.Outcome outcome) throws Exception {
+        assertEquals(Verdict.VALID, outcome.verdict(), outcome.results().toString());
+        History h = HistoryReader.read(outcome.folder().dir().resolve("history.jsonl"));
+        long shifts = h.ops().stream().filter(o -> o.isNemesis() && !o.isInvoke() && o.error() == null
+                && (o.f().equals("clock-bump") || o.f().equals("clock-skew") || o.f().equals("clock-strobe"))).count();
+        assertTrue(shifts >= 1, "clocks were shifted: " + shifts);
+        long acked = h.ops().stream().filter(o -> !o.isNemesis() && o.type() == OpType.OK).count();
+        assertTrue(acked > 50, "clients made progress under shifted clocks: " + acked);
+    }
+
     private static void check(Runner.Outcome outcome) throws IOException {
         Path run = outcome.folder().dir();
         assertEquals(Verdict.VALID, outcome.verdict(), outcome.results().toString());
