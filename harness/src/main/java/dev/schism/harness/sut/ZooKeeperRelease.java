@@ -195,6 +195,20 @@ public final class ZooKeeperRelease {
         return new NodeCommand(cmd, true, fakeTime);
     }
 
+    /**
+     * For scripts ({@code bin/node-benchmark}): resolves a release and prints two lines, its class path and the
+     * JVM options that set its logging up.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: ZooKeeperRelease <version>, e.g. 3.9.4");
+            System.exit(254);
+        }
+        ZooKeeperRelease r = resolve(args[0]);
+        System.out.println(String.join(java.io.File.pathSeparator, r.classPath.stream().map(Path::toString).toList()));
+        System.out.println("-Dlog4j.configuration=" + r.log4jConfig().toUri() + " -Dlogback.configurationFile=" + r.logbackConfig());
+    }
+
     @Override
     public String toString() {
         return "ZooKeeper " + version + " (" + classPath.size() + " jars)";
