@@ -58,7 +58,7 @@ public final class FourLetterWords {
         }
     }
 
-    static Optional<Long> parseZxid(String srvr) {
+    public static Optional<Long> parseZxid(String srvr) {
         for (String line : srvr.split("\n")) {
             if (line.startsWith("Zxid:")) {
                 String hex = line.substring(5).trim();
@@ -72,7 +72,7 @@ public final class FourLetterWords {
         return Optional.empty();
     }
 
-    static Optional<String> parseMode(String srvr) {
+    public static Optional<String> parseMode(String srvr) {
         for (String line : srvr.split("\n")) {
             if (line.startsWith("Mode:")) {
                 return Optional.of(line.substring(5).trim().toLowerCase(Locale.ROOT));

@@ -71,6 +71,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--name", description = "Test name, the folder under the store (default: the workload name).")
     String name;
 
+    @Option(names = "--target", defaultValue = "schism",
+            description = "What the nodes run: schism (the node) or zookeeper:<version>, a release from Maven Central (default: ${DEFAULT-VALUE}).")
+    String target;
+
     @Option(names = "--node-jar", description = "The node jar to launch (default: node/target/schism-node.jar if present, else this jar).")
     Path nodeJar;
 
@@ -82,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
         long s = seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
         TestSpec spec = new TestSpec(name != null ? name : w.name(), w.name(), NemesisPackages.parse(nemesis), nodes, timeLimit,
                 concurrency, rate, s, backend, Optional.ofNullable(injectBug), Optional.ofNullable(toxiproxy), nemesisInterval,
-                TestSpec.partitionModes(partitionModes), TestSpec.commaList(partitionLinks), recovery, Optional.ofNullable(reads));
+                TestSpec.partitionModes(partitionModes), TestSpec.commaList(partitionLinks), recovery, Optional.ofNullable(reads), target);
         out.println("schism: " + spec);
         Runner runner = new Runner(out, System.console() != null, Optional.ofNullable(nodeJar)).withToxiproxyImage(Optional.ofNullable(toxiproxyImage));
         java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);

@@ -49,4 +49,7 @@ public @interface Chaos {
 
     /** Where the nodes run: local or docker (a docker run without an engine is skipped, see {@link RequiresDocker}). */
     String backend() default "local";
+
+    /** What the nodes run: {@code schism} or {@code zookeeper:<version>} (a release from Maven Central). */
+    String target() default "schism";
 }

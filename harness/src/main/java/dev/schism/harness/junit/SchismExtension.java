@@ -52,7 +52,7 @@ public final class SchismExtension implements ParameterResolver, TestExecutionEx
                 w.name(), NemesisPackages.parse(c.nemesis()), c.nodes(), c.timeLimit(), c.concurrency(), c.rate(), c.seed(), c.backend(),
                 c.injectBug().isEmpty() ? Optional.empty() : Optional.of(c.injectBug()), Optional.empty(), c.nemesisInterval(),
                 TestSpec.partitionModes(c.partitionModes()), TestSpec.commaList(c.partitionLinks()), c.recovery(),
-                c.reads().isEmpty() ? Optional.empty() : Optional.of(c.reads()));
+                c.reads().isEmpty() ? Optional.empty() : Optional.of(c.reads()), c.target());
         Path store = Path.of(System.getProperty("schism.store", "target/schism-store"));
         try {
             Runner.Outcome o = new Runner(System.out, false, Optional.empty()).run(spec, w, store);

@@ -151,7 +151,8 @@ public final class Runner {
             // A bug the workload's clients carry is theirs: the nodes would refuse a name they do not know.
             Optional<String> nodeBug = spec.injectBug().filter(b -> !workload.clientBugs().contains(b));
             cluster = Backends.create(spec.backend(), new ClusterRequest(spec.nodes(), folder.nodesDir(), nodeBug,
-                    ClusterRequest.defaultConfig(), nodeJar, spec.toxiproxy(), toxiproxyImage, spec.seed(), console));
+                    ClusterRequest.defaultConfig(), nodeJar, spec.toxiproxy(), toxiproxyImage, spec.seed(), console, spec.target(),
+                    spec.nemesis().contains("clock")));
             console.println("schism: starting " + spec.nodes() + " nodes" + nodeBug.map(b -> " with injected bug " + b).orElse("")
                     + spec.injectBug().filter(b -> nodeBug.isEmpty()).map(b -> " (clients with injected bug " + b + ")").orElse(""));
             cluster.start();

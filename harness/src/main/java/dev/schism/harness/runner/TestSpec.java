@@ -3,6 +3,7 @@ package dev.schism.harness.runner;
 import dev.schism.harness.nemesis.Channel;
 import dev.schism.harness.nemesis.NemesisPackages;
 import dev.schism.harness.nemesis.PartitionMode;
+import dev.schism.harness.sut.ServerTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +17,19 @@ import java.util.Optional;
 public record TestSpec(String name, String workload, List<String> nemesis, int nodes, double timeLimitSeconds,
                        int concurrency, double rate, long seed, String backend, Optional<String> injectBug,
                        Optional<String> toxiproxy, double nemesisIntervalSeconds, List<PartitionMode> partitionModes,
-                       List<String> partitionLinks, double recoverySeconds, Optional<String> reads) {
+                       List<String> partitionLinks, double recoverySeconds, Optional<String> reads, String target) {
 
     /** How a workload's reads are made and judged: {@code plain}, {@code sync} (sync before each read), {@code linearizable}. */
     public static final List<String> READ_MODES = List.of("plain", "sync", "linearizable");
+
+    /** A test of the Schism node (the default target) with the workload's default reads. */
+    public TestSpec(String name, String workload, List<String> nemesis, int nodes, double timeLimitSeconds,
+                    int concurrency, double rate, long seed, String backend, Optional<String> injectBug,
+                    Optional<String> toxiproxy, double nemesisIntervalSeconds, List<PartitionMode> partitionModes,
+                    List<String> partitionLinks, double recoverySeconds) {
+        this(name, workload, nemesis, nodes, timeLimitSeconds, concurrency, rate, seed, backend, injectBug, toxiproxy,
+                nemesisIntervalSeconds, partitionModes, partitionLinks, recoverySeconds, Optional.empty(), ServerTarget.SCHISM);
+    }
 
     public TestSpec {
         nemesis = List.copyOf(nemesis);
@@ -52,6 +62,12 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
         }
         if (reads.isPresent() && !READ_MODES.contains(reads.get())) {
             throw new IllegalArgumentException("--reads must be one of " + String.join(", ", READ_MODES) + ", got '" + reads.get() + "'");
+        }
+        ServerTarget server = ServerTarget.parse(target);
+        target = server.wire();
+        if (server.isZooKeeper() && injectBug.isPresent()) {
+            throw new IllegalArgumentException("--inject-bug " + injectBug.get() + " breaks the Schism node; target " + target
+                    + " has no such switch");
         }
         dev.schism.harness.backend.Backends.get(backend); // an unknown name is an error naming the known ones
     }
@@ -90,6 +106,7 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
         m.put("partition-links", partitionLinks);
         m.put("recovery", recoverySeconds);
         m.put("reads", reads.orElse(null));
+        m.put("target", target);
         return m;
     }
 
@@ -106,7 +123,8 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
                 (int) num(m, "nodes"), num(m, "time-limit"), (int) num(m, "concurrency"), num(m, "rate"),
                 (long) num(m, "seed"), str(m, "backend"), Optional.ofNullable((String) m.get("inject-bug")),
                 Optional.ofNullable((String) m.get("toxiproxy")), num(m, "nemesis-interval"), modes, links, num(m, "recovery"),
-                Optional.ofNullable((String) m.get("reads")));
+                Optional.ofNullable((String) m.get("reads")),
+                m.get("target") instanceof String t ? t : ServerTarget.SCHISM); // runs stored before targets ran the node
     }
 
     private static String str(Map<String, Object> m, String k) {
@@ -137,6 +155,7 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
     @Override
     public String toString() {
         return name + " workload=" + workload + " nodes=" + nodes + " nemesis=" + nemesis + " " + timeLimitSeconds + "s c=" + concurrency
-                + " rate=" + rate + " seed=" + seed + injectBug.map(b -> " inject-bug=" + b).orElse("") + reads.map(r -> " reads=" + r).orElse("");
+                + " rate=" + rate + " seed=" + seed + injectBug.map(b -> " inject-bug=" + b).orElse("") + reads.map(r -> " reads=" + r).orElse("")
+                + (target.equals(ServerTarget.SCHISM) ? "" : " target=" + target);
     }
 }

@@ -11,7 +11,15 @@ import java.util.Set;
  * @param minSessionTimeoutMs default 2 * tickTime
  * @param maxSessionTimeoutMs default 20 * tickTime
  * @param fourLetterWords whitelisted admin words ("*" means all); ZooKeeper's default is only "srvr"
+ * @param superDigest "super:<base64 sha1>": digest credentials with this identity make a client super (or null)
  */
 public record ClientConfig(long myId, String address, int port, int tickTimeMs, int maxClientCnxns,
-                           int minSessionTimeoutMs, int maxSessionTimeoutMs, Set<String> fourLetterWords) {
+                           int minSessionTimeoutMs, int maxSessionTimeoutMs, Set<String> fourLetterWords,
+                           String superDigest) {
+    /** Without a superDigest: no credentials make a client super. */
+    public ClientConfig(long myId, String address, int port, int tickTimeMs, int maxClientCnxns,
+                        int minSessionTimeoutMs, int maxSessionTimeoutMs, Set<String> fourLetterWords) {
+        this(myId, address, port, tickTimeMs, maxClientCnxns, minSessionTimeoutMs, maxSessionTimeoutMs,
+                fourLetterWords, null);
+    }
 }

@@ -7,13 +7,18 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.jute.BinaryOutputArchive;
 import org.apache.jute.Record;
+import org.apache.zookeeper.data.Id;
 import org.apache.zookeeper.proto.ReplyHeader;
 
 /**
@@ -33,6 +38,13 @@ final class Connection {
     /** The session exists in the tree and this connection has been told so (ConnectResponse sent). */
     boolean established;
     boolean closed;
+    /** Set when the answer being sent is the last (a failed auth): the connection closes after it. */
+    boolean closeAfterReply;
+    /**
+     * The identities this connection has proven, its IP address first; they judge it against ACLs. A set
+     * that iterates in hash order, as ZooKeeper's does, so whoAmI and "auth" ACLs list them alike.
+     */
+    final Set<Id> auth = Collections.newSetFromMap(new ConcurrentHashMap<>());
     final ArrayDeque<Request> pending = new ArrayDeque<>();
     /** Requests that arrived before the new session was committed; replayed in order once it is. */
     final List<Request> beforeSession = new ArrayList<>();
@@ -48,6 +60,9 @@ final class Connection {
     Connection(Channel channel, ServerStats stats) {
         this.channel = channel;
         this.stats = stats;
+        if (channel.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null) {
+            auth.add(new Id("ip", a.getAddress().getHostAddress()));
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.schism.node.client;
 
+import dev.schism.node.acl.AccessControl;
+import dev.schism.node.acl.Perms;
 import dev.schism.node.client.watch.WatchManager;
 import dev.schism.node.tree.DataTree;
 import dev.schism.node.tree.MultiResult;
@@ -15,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.jute.BinaryInputArchive;
 import org.apache.jute.Record;
+import org.apache.zookeeper.data.Id;
+import org.apache.zookeeper.proto.AuthPacket;
 import org.apache.zookeeper.proto.AddWatchRequest;
 import org.apache.zookeeper.proto.CheckWatchesRequest;
 import org.apache.zookeeper.proto.ErrorResponse;
@@ -38,6 +42,7 @@ import org.apache.zookeeper.proto.ReplyHeader;
 import org.apache.zookeeper.proto.SetWatches;
 import org.apache.zookeeper.proto.SetWatches2;
 import org.apache.zookeeper.proto.WatcherEvent;
+import org.apache.zookeeper.proto.WhoAmIResponse;
 
 /**
  * Answers the requests a server serves from its own tree (reads, pings, watch management), on the core
@@ -46,10 +51,12 @@ import org.apache.zookeeper.proto.WatcherEvent;
 final class ReadOps {
     private final DataTree tree;
     private final WatchManager<Connection> watches;
+    private final String superDigest;
 
-    ReadOps(DataTree tree, WatchManager<Connection> watches) {
+    ReadOps(DataTree tree, WatchManager<Connection> watches, String superDigest) {
         this.tree = tree;
         this.watches = watches;
+        this.superDigest = superDigest;
     }
 
     /** One reply: error code and body (null when none). */
@@ -70,13 +77,22 @@ final class ReadOps {
         } catch (IOException e) {
             a = Answer.error(Err.MARSHALLING_ERROR);
         }
-        c.reply(new ReplyHeader(r.xid(), tree.lastApplied(), a.err()), a.body());
+        c.reply(new ReplyHeader(r.xid(), r.type() == OpCode.AUTH ? 0 : tree.lastApplied(), a.err()), a.body());
+        if (c.closeAfterReply) {
+            c.close();
+        }
     }
 
     private Answer compute(Connection c, Request r) throws IOException {
         switch (r.type()) {
-            case OpCode.PING, OpCode.AUTH -> {
+            case OpCode.PING -> {
                 return Answer.ok(null);
+            }
+            case OpCode.AUTH -> {
+                return authenticate(c, (AuthPacket) r.record());
+            }
+            case OpCode.WHO_AM_I -> {
+                return Answer.ok(new WhoAmIResponse(AccessControl.whoAmI(c.auth)));
             }
             case OpCode.EXISTS -> {
                 ExistsRequest q = (ExistsRequest) r.record();
@@ -84,6 +100,9 @@ final class ReadOps {
                     return Answer.error(Err.BAD_ARGUMENTS);
                 }
                 ZNode n = tree.node(q.getPath());
+                if (n != null && !readable(c, n)) {
+                    return Answer.error(Err.NO_AUTH);
+                }
                 if (q.getWatch()) {
                     watches.addDataWatch(q.getPath(), c);
                 }
@@ -103,14 +122,16 @@ final class ReadOps {
                 if (n == null) {
                     return Answer.error(Err.NO_NODE);
                 }
+                if (!readable(c, n)) {
+                    return Answer.error(Err.NO_AUTH);
+                }
                 if (q.getWatch()) {
                     watches.addChildWatch(q.getPath(), c);
                 }
                 return Answer.ok(new GetChildren2Response(n.children(), n.stat()));
             }
             case OpCode.GET_ACL -> {
-                ZNode n = tree.node(((GetACLRequest) r.record()).getPath());
-                return n == null ? Answer.error(Err.NO_NODE) : Answer.ok(new GetACLResponse(n.acl(), n.stat()));
+                return getAcl(c, tree.node(((GetACLRequest) r.record()).getPath()));
             }
             case OpCode.GET_EPHEMERALS -> {
                 String prefix = ((GetEphemeralsRequest) r.record()).getPrefixPath();
@@ -127,8 +148,12 @@ final class ReadOps {
             }
             case OpCode.GET_ALL_CHILDREN_NUMBER -> {
                 String path = ((GetAllChildrenNumberRequest) r.record()).getPath();
-                return tree.node(path) == null ? Answer.error(Err.NO_NODE)
-                        : Answer.ok(new GetAllChildrenNumberResponse(tree.descendantCount(path)));
+                ZNode n = tree.node(path);
+                if (n == null) {
+                    return Answer.error(Err.NO_NODE);
+                }
+                return readable(c, n) ? Answer.ok(new GetAllChildrenNumberResponse(tree.descendantCount(path)))
+                        : Answer.error(Err.NO_AUTH);
             }
             case OpCode.CHECK_WATCHES -> {
                 CheckWatchesRequest q = (CheckWatchesRequest) r.record();
@@ -172,10 +197,46 @@ final class ReadOps {
         }
     }
 
+    private static boolean readable(Connection c, ZNode n) {
+        return AccessControl.allows(n.acl(), Perms.READ, c.auth);
+    }
+
+    /** READ or ADMIN may see the ACL; only ADMIN sees digest hashes. */
+    private static Answer getAcl(Connection c, ZNode n) {
+        if (n == null) {
+            return Answer.error(Err.NO_NODE);
+        }
+        if (!AccessControl.allows(n.acl(), Perms.READ | Perms.ADMIN, c.auth)) {
+            return Answer.error(Err.NO_AUTH);
+        }
+        boolean admin = AccessControl.allows(n.acl(), Perms.ADMIN, c.auth);
+        return Answer.ok(new GetACLResponse(admin ? n.acl() : AccessControl.redacted(n.acl()), n.stat()));
+    }
+
+    /**
+     * An auth packet adds identities to the connection; a scheme ZooKeeper has no provider for is answered
+     * AuthFailed and the connection is closed after that answer, as ZooKeeper does.
+     */
+    private Answer authenticate(Connection c, AuthPacket p) {
+        String remote = c.auth.stream().filter(id -> "ip".equals(id.getScheme())).map(Id::getId).findFirst()
+                .orElse("");
+        List<Id> ids = AccessControl.authenticate(p.getScheme(), p.getAuth() == null ? new byte[0] : p.getAuth(),
+                remote, superDigest);
+        if (ids == null) {
+            c.closeAfterReply = true;
+            return Answer.error(Err.AUTH_FAILED);
+        }
+        c.auth.addAll(ids);
+        return Answer.ok(null);
+    }
+
     private Answer getData(Connection c, String path, boolean watch) {
         ZNode n = tree.node(path);
         if (n == null) {
             return Answer.error(Err.NO_NODE);
+        }
+        if (!readable(c, n)) {
+            return Answer.error(Err.NO_AUTH);
         }
         if (watch) {
             watches.addDataWatch(path, c);
@@ -187,6 +248,9 @@ final class ReadOps {
         ZNode n = tree.node(path);
         if (n == null) {
             return Answer.error(Err.NO_NODE);
+        }
+        if (!readable(c, n)) {
+            return Answer.error(Err.NO_AUTH);
         }
         if (watch) {
             watches.addChildWatch(path, c);

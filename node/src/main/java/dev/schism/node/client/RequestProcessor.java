@@ -58,7 +58,7 @@ final class RequestProcessor {
         this.tree = tree;
         this.replication = replication;
         this.stats = stats;
-        this.reads = new ReadOps(tree, watches);
+        this.reads = new ReadOps(tree, watches, config.superDigest());
         this.tickMs = config.tickTimeMs() > 0 ? config.tickTimeMs() : 2000;
         int min = config.minSessionTimeoutMs() > 0 ? config.minSessionTimeoutMs() : 2 * tickMs;
         int max = config.maxSessionTimeoutMs() > 0 ? config.maxSessionTimeoutMs() : 20 * tickMs;
@@ -195,11 +195,13 @@ final class RequestProcessor {
             c.pending.add(r);
             stats.outstanding.incrementAndGet();
             if (!propose(new ClientTxn(config.myId(), c.sessionId, r.xid(), r.type(), replication.wallClockMs(),
-                    r.body()))) {
+                    r.body(), List.copyOf(c.auth)))) {
                 CONNECTIONS.info("closing {}: cannot propose {} (not serving)", c, r);
                 c.close();
             }
-        } else if (c.pending.isEmpty()) {
+        } else if (c.pending.isEmpty() || r.type() == OpCode.AUTH) {
+            // credentials count from the moment they arrive, for the writes behind them, as in ZooKeeper
+            // (whose client matches the auth reply by its special xid, not by order)
             answer(c, r);
         } else {
             c.pending.add(r);
@@ -327,7 +329,7 @@ final class RequestProcessor {
     }
 
     private void reapContainers(long now) {
-        List<String> empty = tree.emptyContainers();
+        List<String> empty = tree.reapable(replication.wallClockMs());
         reapProposedAt.keySet().retainAll(empty);
         for (String path : empty) {
             Long at = reapProposedAt.get(path);

@@ -51,7 +51,30 @@ public record ZooCfg(Path source, long myId, int tickTimeMs, int initLimit, int 
 
     public ClientConfig clientConfig() {
         return new ClientConfig(myId, clientPortAddress, clientPort, tickTimeMs, maxClientCnxns,
-                minSessionTimeoutMs, maxSessionTimeoutMs, fourLetterWords);
+                minSessionTimeoutMs, maxSessionTimeoutMs, fourLetterWords, superDigest());
+    }
+
+    /**
+     * The digest identity ("super:<base64 sha1>") that makes a client super, from zoo.cfg's
+     * {@code DigestAuthenticationProvider.superDigest} (ZooKeeper turns that key into its system property
+     * {@code zookeeper.DigestAuthenticationProvider.superDigest}, which is read too), or null.
+     */
+    public String superDigest() {
+        return passThrough(SUPER_DIGEST_KEY);
+    }
+
+    /** zoo.cfg's {@code extendedTypesEnabled} (or the system property ZooKeeper reads): TTL nodes allowed. */
+    public boolean extendedTypesEnabled() {
+        return Boolean.parseBoolean(passThrough(EXTENDED_TYPES_KEY));
+    }
+
+    /** Keys ZooKeeper passes through to a {@code zookeeper.}-prefixed system property and Schism also reads. */
+    public static final String SUPER_DIGEST_KEY = "DigestAuthenticationProvider.superDigest";
+    public static final String EXTENDED_TYPES_KEY = "extendedTypesEnabled";
+
+    private String passThrough(String key) {
+        String v = unknownKeys.get(key);
+        return v != null ? v : System.getProperty("zookeeper." + key);
     }
 
     @Override

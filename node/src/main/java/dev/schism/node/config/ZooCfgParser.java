@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,16 +61,20 @@ public final class ZooCfgParser {
             readLine(i + 1, lines.get(i));
         }
         Map<String, String> unknown = new LinkedHashMap<>();
+        List<String> ignored = new ArrayList<>();
         Map<String, Line> known = new HashMap<>();
         for (Map.Entry<String, Line> e : values.entrySet()) {
             if (isKnown(e.getKey())) {
                 known.put(e.getKey(), e.getValue());
             } else {
                 unknown.put(e.getKey(), e.getValue().value());
+                if (!e.getKey().equals(ZooCfg.SUPER_DIGEST_KEY) && !e.getKey().equals(ZooCfg.EXTENDED_TYPES_KEY)) {
+                    ignored.add(e.getKey());
+                }
             }
         }
-        if (!unknown.isEmpty()) {
-            LOG.warn("{}: ignoring keys Schism does not use: {}", name, String.join(", ", unknown.keySet()));
+        if (!ignored.isEmpty()) {
+            LOG.warn("{}: ignoring keys Schism does not use: {}", name, String.join(", ", ignored));
         }
 
         int tickTime = positiveInt(known, "tickTime", -1);

@@ -64,7 +64,7 @@ public final class NodeServer implements Replication, AutoCloseable {
         this.storage = Storage.open(cfg.dataDir(), cfg.dataLogDir(),
                 new Storage.Options(cfg.forceSync(), cfg.snapRetainCount(), Storage.DEFAULT_SEGMENT_BYTES, prefix));
         DurableState disk = storage.recovered();
-        this.tree = new DataTree();
+        this.tree = new DataTree(cfg.extendedTypesEnabled());
         if (disk.snapshot() != null) {
             tree.restore(disk.snapshot());
         }

@@ -36,6 +36,8 @@ public final class DataTree implements StateMachine {
     final Map<Long, SessionEntry> sessions = new TreeMap<>();
     final TreeSet<String> containers = new TreeSet<>();
     long lastApplied;
+    /** zoo.cfg's extendedTypesEnabled: TTL nodes may be created (every server of an ensemble must agree). */
+    private final boolean extendedTypes;
 
     /** Undo log while applying a multi: the pre-images of every node and session it touched. */
     private Map<String, ZNode> nodeUndo;
@@ -43,7 +45,16 @@ public final class DataTree implements StateMachine {
     private TreeSet<String> containerUndo;
 
     public DataTree() {
+        this(false);
+    }
+
+    public DataTree(boolean extendedTypes) {
+        this.extendedTypes = extendedTypes;
         reset();
+    }
+
+    boolean extendedTypes() {
+        return extendedTypes;
     }
 
     private void reset() {
@@ -117,7 +128,7 @@ public final class DataTree implements StateMachine {
     public long approximateDataSize() {
         long size = 0;
         for (Map.Entry<String, ZNode> e : nodes.entrySet()) {
-            size += e.getKey().length() + e.getValue().data.length;
+            size += e.getKey().length() + e.getValue().dataLength();
         }
         return size;
     }
@@ -144,10 +155,21 @@ public final class DataTree implements StateMachine {
 
     /** Containers that once had children and now have none: candidates for a deleteContainer txn. */
     public List<String> emptyContainers() {
+        return reapable(Long.MIN_VALUE);
+    }
+
+    /**
+     * The leader's deletion candidates at wall-clock time {@code nowMs}: empty containers that once had
+     * children, and childless TTL nodes unchanged for longer than their TTL (ZooKeeper's ContainerManager).
+     */
+    public List<String> reapable(long nowMs) {
         List<String> out = new ArrayList<>();
         for (String path : containers) {
             ZNode n = nodes.get(path);
-            if (n != null && n.children.isEmpty() && n.cversion > 0) {
+            if (n == null || !n.children.isEmpty()) {
+                continue;
+            }
+            if (n.isContainer() ? n.cversion > 0 : nowMs != Long.MIN_VALUE && nowMs - n.mtime > n.ttlMs()) {
                 out.add(path);
             }
         }
@@ -227,8 +249,8 @@ public final class DataTree implements StateMachine {
         parent.sequence++;
         parent.pzxid = zxid;
         nodes.put(path, new ZNode(data, acl, zxid, time, owner));
-        if (owner == ZNode.CONTAINER_OWNER) {
-            containers.add(path);
+        if (owner == ZNode.CONTAINER_OWNER || ZNode.isTtlOwner(owner)) {
+            containers.add(path); // the reaper's candidates: containers and TTL nodes alike
         } else if (owner != 0) {
             SessionEntry s = sessionForWrite(owner);
             if (s != null) {
@@ -255,7 +277,7 @@ public final class DataTree implements StateMachine {
 
     void setData(String path, byte[] data, long zxid, long time) {
         ZNode n = forWrite(path);
-        n.data = data == null ? new byte[0] : data;
+        n.data = data;
         n.version++;
         n.mzxid = zxid;
         n.mtime = time;
@@ -285,7 +307,7 @@ public final class DataTree implements StateMachine {
     /** Used by the snapshot reader: puts a node without touching its parent. */
     void putRaw(String path, ZNode node) {
         nodes.put(path, node);
-        if (node.isContainer()) {
+        if (node.isContainer() || node.isTtl()) {
             containers.add(path);
         }
     }

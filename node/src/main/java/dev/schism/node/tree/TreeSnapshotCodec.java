@@ -64,8 +64,12 @@ final class TreeSnapshotCodec {
             out.writeUTF(a.getId().getScheme());
             out.writeUTF(a.getId().getId());
         }
-        out.writeInt(n.data.length);
-        out.write(n.data);
+        if (n.data == null) {
+            out.writeInt(-1); // null data stays null, as ZooKeeper returns it
+        } else {
+            out.writeInt(n.data.length);
+            out.write(n.data);
+        }
         out.writeInt(n.children.size());
         for (String child : n.children) {
             out.writeUTF(child);
@@ -136,8 +140,11 @@ final class TreeSnapshotCodec {
             int perms = in.readInt();
             acl.add(new ACL(perms, new Id(in.readUTF(), in.readUTF())));
         }
-        byte[] data = new byte[bounded(in.readInt(), limit, "data length")];
-        in.readFully(data);
+        int length = in.readInt();
+        byte[] data = length == -1 ? null : new byte[bounded(length, limit, "data length")];
+        if (data != null) {
+            in.readFully(data);
+        }
         ZNode n = new ZNode(data, acl, czxid, ctime, owner);
         n.mzxid = mzxid;
         n.mtime = mtime;

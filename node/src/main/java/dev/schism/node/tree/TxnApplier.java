@@ -1,5 +1,7 @@
 package dev.schism.node.tree;
 
+import dev.schism.node.acl.AccessControl;
+import dev.schism.node.acl.Perms;
 import dev.schism.node.txn.ClientTxn;
 import dev.schism.node.txn.Err;
 import dev.schism.node.txn.Jute;
@@ -15,6 +17,7 @@ import org.apache.zookeeper.proto.CheckVersionRequest;
 import org.apache.zookeeper.proto.Create2Response;
 import org.apache.zookeeper.proto.CreateRequest;
 import org.apache.zookeeper.proto.CreateResponse;
+import org.apache.zookeeper.proto.CreateTTLRequest;
 import org.apache.zookeeper.proto.DeleteRequest;
 import org.apache.zookeeper.proto.MultiHeader;
 import org.apache.zookeeper.proto.SetACLRequest;
@@ -36,7 +39,8 @@ final class TxnApplier {
     private static final int CREATE_MODE_EPHEMERAL = 1;
     private static final int CREATE_MODE_SEQUENTIAL = 2;
     private static final int CREATE_MODE_CONTAINER = 4;
-    private static final int PERM_CREATE = 4;
+    private static final int CREATE_MODE_PERSISTENT_WITH_TTL = 5;
+    private static final int CREATE_MODE_PERSISTENT_SEQUENTIAL_WITH_TTL = 6;
 
     private final DataTree tree;
     private final long zxid;
@@ -159,9 +163,15 @@ final class TxnApplier {
     private Record exec(int op, Record record) throws KeeperError {
         switch (op) {
             case OpCode.CREATE, OpCode.CREATE2, OpCode.CREATE_CONTAINER -> {
-                String path = create(op, (CreateRequest) record);
+                CreateRequest req = (CreateRequest) record;
+                String path = create(op, req.getPath(), req.getData(), req.getAcl(), req.getFlags(), -1);
                 return op == OpCode.CREATE ? new CreateResponse(path) : new Create2Response(path,
                         tree.node(path).stat());
+            }
+            case OpCode.CREATE_TTL -> {
+                CreateTTLRequest req = (CreateTTLRequest) record;
+                String path = create(op, req.getPath(), req.getData(), req.getAcl(), req.getFlags(), req.getTtl());
+                return new Create2Response(path, tree.node(path).stat());
             }
             case OpCode.DELETE -> {
                 DeleteRequest req = (DeleteRequest) record;
@@ -171,6 +181,7 @@ final class TxnApplier {
             case OpCode.SET_DATA -> {
                 SetDataRequest req = (SetDataRequest) record;
                 ZNode n = existing(req.getPath());
+                checkAcl(n, Perms.WRITE, req.getPath());
                 checkVersion(n.version, req.getVersion(), req.getPath());
                 tree.setData(req.getPath(), req.getData(), zxid, txn.timeMs());
                 triggers.add(new WatchTrigger(WatchTrigger.NODE_DATA_CHANGED, req.getPath()));
@@ -178,24 +189,24 @@ final class TxnApplier {
             }
             case OpCode.SET_ACL -> {
                 SetACLRequest req = (SetACLRequest) record;
+                PathRules.validate(req.getPath());
+                List<ACL> acl = fixedAcl(req.getAcl(), req.getPath());
                 ZNode n = existing(req.getPath());
-                if (req.getAcl() == null || req.getAcl().isEmpty()) {
-                    throw new KeeperError(Err.INVALID_ACL, req.getPath());
-                }
+                checkAcl(n, Perms.ADMIN, req.getPath());
                 checkVersion(n.aversion, req.getVersion(), req.getPath());
-                tree.setAcl(req.getPath(), req.getAcl());
+                tree.setAcl(req.getPath(), acl);
                 return new SetACLResponse(tree.node(req.getPath()).stat());
             }
             case OpCode.CHECK -> {
                 CheckVersionRequest req = (CheckVersionRequest) record;
                 ZNode n = existing(req.getPath());
+                checkAcl(n, Perms.READ, req.getPath());
                 checkVersion(n.version, req.getVersion(), req.getPath());
                 return null;
             }
             case OpCode.SYNC -> {
                 return new SyncResponse(((SyncRequest) record).getPath());
             }
-            case OpCode.CREATE_TTL -> throw new KeeperError(Err.UNIMPLEMENTED, "TTL nodes are disabled");
             default -> throw new KeeperError(Err.UNIMPLEMENTED, OpCode.name(op));
         }
     }
@@ -215,35 +226,52 @@ final class TxnApplier {
         }
     }
 
-    private String create(int op, CreateRequest req) throws KeeperError {
-        int flags = req.getFlags();
-        if (flags < 0 || flags > CREATE_MODE_CONTAINER) {
+    /** The ACL a create or setACL asked for, as it will be stored; InvalidACL when ZooKeeper refuses it. */
+    private List<ACL> fixedAcl(List<ACL> requested, String path) throws KeeperError {
+        List<ACL> acl = AccessControl.fixup(requested, txn.auth());
+        if (acl == null) {
+            throw new KeeperError(Err.INVALID_ACL, path);
+        }
+        return acl;
+    }
+
+    private void checkAcl(ZNode n, int perm, String path) throws KeeperError {
+        if (!AccessControl.allows(n.acl, perm, txn.auth())) {
+            throw new KeeperError(Err.NO_AUTH, path);
+        }
+    }
+
+    /** Checks in ZooKeeper's order (mode, path, ACL, parent, permission, name, ephemeral parent), then creates. */
+    private String create(int op, String requested, byte[] data, List<ACL> requestedAcl, int flags, long ttl)
+            throws KeeperError {
+        boolean ttlMode = flags == CREATE_MODE_PERSISTENT_WITH_TTL || flags == CREATE_MODE_PERSISTENT_SEQUENTIAL_WITH_TTL;
+        if (flags < 0 || flags > CREATE_MODE_PERSISTENT_SEQUENTIAL_WITH_TTL) {
             throw new KeeperError(Err.BAD_ARGUMENTS, "create flags " + flags);
+        }
+        if (ttlMode && !tree.extendedTypes()) {
+            throw new KeeperError(Err.UNIMPLEMENTED, "TTL nodes need extendedTypesEnabled=true");
+        }
+        if (ttlMode != (op == OpCode.CREATE_TTL) || ttlMode && (ttl <= 0 || ttl > ZNode.TTL_MAX)) {
+            throw new KeeperError(Err.BAD_ARGUMENTS, requested + " ttl " + ttl);
         }
         boolean container = flags == CREATE_MODE_CONTAINER;
         if (container != (op == OpCode.CREATE_CONTAINER)) {
-            throw new KeeperError(Err.BAD_ARGUMENTS, req.getPath());
+            throw new KeeperError(Err.BAD_ARGUMENTS, requested);
         }
-        String requested = req.getPath();
         boolean sequential = !container && (flags & CREATE_MODE_SEQUENTIAL) != 0;
-        boolean ephemeral = !container && (flags & CREATE_MODE_EPHEMERAL) != 0;
+        boolean ephemeral = !container && !ttlMode && (flags & CREATE_MODE_EPHEMERAL) != 0;
         // a sequential path may end in '/' (the suffix completes it), so validate the completed path
         if (requested == null || requested.length() < 2 || requested.charAt(0) != '/') {
             throw new KeeperError(Err.BAD_ARGUMENTS, String.valueOf(requested));
         }
         PathRules.validate(sequential ? requested + "0" : requested);
+        List<ACL> acl = fixedAcl(requestedAcl, requested);
         String parentPath = PathRules.parent(requested);
         ZNode parent = tree.node(parentPath);
         if (parent == null) {
             throw new KeeperError(Err.NO_NODE, parentPath);
         }
-        if (!allows(parent.acl, PERM_CREATE)) {
-            throw new KeeperError(Err.NO_AUTH, parentPath);
-        }
-        List<ACL> acl = req.getAcl();
-        if (acl == null || acl.isEmpty()) {
-            throw new KeeperError(Err.INVALID_ACL, requested);
-        }
+        checkAcl(parent, Perms.CREATE, parentPath);
         String path = sequential ? requested + String.format("%010d", parent.sequence) : requested;
         if (tree.node(path) != null) {
             throw new KeeperError(Err.NODE_EXISTS, path);
@@ -251,24 +279,12 @@ final class TxnApplier {
         if (parent.isEphemeral()) {
             throw new KeeperError(Err.NO_CHILDREN_FOR_EPHEMERALS, path);
         }
-        long owner = container ? ZNode.CONTAINER_OWNER : ephemeral ? txn.sessionId() : 0;
-        tree.createNode(path, req.getData(), acl, owner, zxid, txn.timeMs());
+        long owner = container ? ZNode.CONTAINER_OWNER : ttlMode ? ZNode.ttlOwner(ttl)
+                : ephemeral ? txn.sessionId() : 0;
+        tree.createNode(path, data, acl, owner, zxid, txn.timeMs());
         triggers.add(new WatchTrigger(WatchTrigger.NODE_CREATED, path));
         triggers.add(new WatchTrigger(WatchTrigger.NODE_CHILDREN_CHANGED, parentPath));
         return path;
-    }
-
-    /**
-     * ACLs are stored and returned but not authenticated; only world:anyone entries are enforced, which is
-     * what keeps clients from creating children under the read-only {@code /zookeeper/config}.
-     */
-    private static boolean allows(List<ACL> acl, int perm) {
-        for (ACL a : acl) {
-            if (!"world".equals(a.getId().getScheme()) || (a.getPerms() & perm) != 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void delete(String path, int version) throws KeeperError {
@@ -276,6 +292,8 @@ final class TxnApplier {
         if (DataTree.isSpecial(path)) {
             throw new KeeperError(Err.BAD_ARGUMENTS, path);
         }
+        ZNode parent = existing(PathRules.parent(path));
+        checkAcl(parent, Perms.DELETE, path); // deleting is the parent's business, as in ZooKeeper
         ZNode n = existing(path);
         checkVersion(n.version, version, path);
         if (!n.children.isEmpty()) {
@@ -292,7 +310,7 @@ final class TxnApplier {
 
     private void deleteContainer(String path) throws KeeperError {
         ZNode n = existing(path);
-        if (!n.isContainer()) {
+        if (!n.isContainer() && !n.isTtl()) {
             throw new KeeperError(Err.BAD_ARGUMENTS, path);
         }
         if (!n.children.isEmpty()) {

@@ -15,6 +15,11 @@ import org.apache.zookeeper.data.Stat;
 public final class ZNode {
     /** ephemeralOwner value that marks a container, as in ZooKeeper. */
     public static final long CONTAINER_OWNER = Long.MIN_VALUE;
+    /** ephemeralOwner's top byte for a TTL node (ZooKeeper's extended type; the TTL is in the low 40 bits). */
+    private static final long TTL_MARK = 0xff00000000000000L;
+    private static final long TTL_TYPE_BITS = 0x00ffff0000000000L;
+    /** The largest TTL in ms ZooKeeper accepts: what fits in the owner's low 40 bits. */
+    public static final long TTL_MAX = ~(TTL_MARK | TTL_TYPE_BITS);
 
     byte[] data;
     List<ACL> acl;
@@ -31,8 +36,9 @@ public final class ZNode {
     int sequence;
     final NavigableSet<String> children;
 
+    /** {@code data} may be null, which ZooKeeper keeps and returns as null (a length-0 node). */
     ZNode(byte[] data, List<ACL> acl, long zxid, long time, long ephemeralOwner) {
-        this.data = data == null ? new byte[0] : data;
+        this.data = data;
         this.acl = List.copyOf(acl);
         this.czxid = zxid;
         this.mzxid = zxid;
@@ -92,7 +98,33 @@ public final class ZNode {
     }
 
     public boolean isEphemeral() {
-        return ephemeralOwner != 0 && ephemeralOwner != CONTAINER_OWNER;
+        return ephemeralOwner != 0 && ephemeralOwner != CONTAINER_OWNER && !isTtl();
+    }
+
+    /** A persistent node that the leader deletes once it has had no children and no change for its TTL. */
+    public boolean isTtl() {
+        return isTtlOwner(ephemeralOwner);
+    }
+
+    static boolean isTtlOwner(long owner) {
+        return (owner & TTL_MARK) == TTL_MARK && (owner & TTL_TYPE_BITS) == 0;
+    }
+
+    static long ttlOwner(long ttlMs) {
+        return TTL_MARK | ttlMs;
+    }
+
+    /** The TTL in ms of a TTL node. */
+    public long ttlMs() {
+        return ephemeralOwner & TTL_MAX;
+    }
+
+    public long mtime() {
+        return mtime;
+    }
+
+    int dataLength() {
+        return data == null ? 0 : data.length;
     }
 
     /** Children names in a stable (sorted) order. */
@@ -104,15 +136,15 @@ public final class ZNode {
         return children.size();
     }
 
-    /** The stat clients see: like ZooKeeper, a container's internal owner marker is shown as 0. */
+    /** The stat clients see: like ZooKeeper, a container's or TTL node's internal owner marker is shown as 0. */
     public Stat stat() {
-        return new Stat(czxid, mzxid, ctime, mtime, version, cversion, aversion, isContainer() ? 0 : ephemeralOwner,
-                data.length, children.size(), pzxid);
+        return new Stat(czxid, mzxid, ctime, mtime, version, cversion, aversion, isEphemeral() ? ephemeralOwner : 0,
+                dataLength(), children.size(), pzxid);
     }
 
     @Override
     public String toString() {
-        return "ZNode{v" + version + " cv" + cversion + " children=" + children.size() + " data=" + data.length
+        return "ZNode{v" + version + " cv" + cversion + " children=" + children.size() + " data=" + dataLength()
                 + "B owner=0x" + Long.toHexString(ephemeralOwner) + "}";
     }
 }

@@ -19,6 +19,7 @@ public final class Err {
     public static final int NOT_EMPTY = -111;
     public static final int SESSION_EXPIRED = -112;
     public static final int INVALID_ACL = -114;
+    public static final int AUTH_FAILED = -115;
     public static final int SESSION_MOVED = -118;
     public static final int NO_WATCHER = -121;
 
@@ -38,6 +39,7 @@ public final class Err {
             case NOT_EMPTY -> "NotEmpty";
             case SESSION_EXPIRED -> "SessionExpired";
             case INVALID_ACL -> "InvalidACL";
+            case AUTH_FAILED -> "AuthFailed";
             case SESSION_MOVED -> "SessionMoved";
             case NO_WATCHER -> "NoWatcher";
             default -> "err" + code;

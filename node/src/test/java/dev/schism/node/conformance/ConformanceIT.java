@@ -18,13 +18,14 @@ class ConformanceIT {
     private static final int TICK = 500;
 
     static List<String> transcriptOf(EnsembleProcesses.Kind kind) throws Exception {
-        try (EnsembleProcesses e = EnsembleProcesses.start(kind, 3, TICK)) {
+        try (EnsembleProcesses e = EnsembleProcesses.start(kind, 3, TICK, GapsScript.extraCfg())) {
             ZooKeeper a = connect("127.0.0.1:" + e.clientPort(1));
             ZooKeeper b = connect("127.0.0.1:" + e.clientPort(2));
             try {
                 Transcript t = new Transcript();
                 ConformanceScript.run(a, b, t);
                 reconnectPhase(e, a2(e), t);
+                gapsPhase(e, t);
                 int leader = e.leader();
                 int follower = leader == 1 ? 2 : 1;
                 t.note("srvr leader shape " + shape(EnsembleProcesses.fourLetter(e.clientPort(leader), "srvr"), ":"));
@@ -37,6 +38,23 @@ class ConformanceIT {
                 a.close();
                 b.close();
             }
+        }
+    }
+
+    /** ACLs, null data, TTL nodes and whoAmI, with fresh clients on servers 1, 2, 3 and 1. */
+    private static void gapsPhase(EnsembleProcesses e, Transcript t) throws Exception {
+        ZooKeeper a = connect("127.0.0.1:" + e.clientPort(1));
+        ZooKeeper b = connect("127.0.0.1:" + e.clientPort(2));
+        ZooKeeper s = connect("127.0.0.1:" + e.clientPort(3));
+        ZooKeeper c = connect("127.0.0.1:" + e.clientPort(1));
+        try {
+            t.sessions(a.getSessionId(), b.getSessionId());
+            GapsScript.run(a, b, s, c, t);
+        } finally {
+            a.close();
+            b.close();
+            s.close();
+            c.close();
         }
     }
 

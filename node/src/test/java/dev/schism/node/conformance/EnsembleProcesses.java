@@ -103,6 +103,8 @@ public final class EnsembleProcesses implements AutoCloseable {
             cmd.add("-Dzookeeper.admin.enableServer=false");
             cmd.add("-Dzookeeper.4lw.commands.whitelist=*");
             cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+            // TTL nodes are reaped by the leader's container check, every minute unless told otherwise
+            cmd.add("-Dznode.container.checkIntervalMs=1000");
         }
         cmd.add(kind.mainClass);
         cmd.add(dir.resolve("zoo" + sid + ".cfg").toString());

@@ -258,8 +258,16 @@ public final class Ensemble implements AutoCloseable {
         if (flavor == Flavor.ZOOKEEPER) {
             cmd.add("-Dzookeeper.admin.enableServer=false");
             cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+            // another release than the test class path's (bin/node-benchmark resolves it): its jars and log settings
+            String release = System.getProperty("schism.zookeeper.classpath");
+            String releaseJvm = System.getProperty("schism.zookeeper.jvm", "");
+            for (String opt : releaseJvm.trim().split("\\s+")) {
+                if (!opt.isEmpty()) {
+                    cmd.add(opt);
+                }
+            }
             cmd.add("-cp");
-            cmd.add(classpath());
+            cmd.add(release != null && !release.isBlank() ? release : classpath());
             cmd.add("org.apache.zookeeper.server.quorum.QuorumPeerMain");
         } else if (jar != null) {
             cmd.add("-jar");

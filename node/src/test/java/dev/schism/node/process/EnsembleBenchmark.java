@@ -18,14 +18,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Throughput and failover of a three-server Schism ensemble beside a three-server Apache ZooKeeper 3.9.4
- * ensemble, both as separate processes on this machine, measured the same way from outside with the
+ * Throughput and failover of a three-server Schism ensemble beside a three-server Apache ZooKeeper ensemble
+ * (3.9.4 from the test class path, or the release {@code bin/node-benchmark} resolved), both as separate processes on this machine, measured the same way from outside with the
  * official client. tickTime=2000, initLimit=10, syncLimit=5, fsync on.
  * <ul>
  *   <li>(a) one client keeps 32 async setData of 100 bytes outstanding for {@code seconds} → writes/s;</li>
  *   <li>(b) SIGKILL the leader, time until the next write is acknowledged; {@code kills} times → p50, max.</li>
  * </ul>
- * Run with {@code bin/node-benchmark [seconds] [kills]} (see README). Prints figures and ratios; never fails on
+ * Run with {@code bin/node-benchmark [seconds] [kills] [schism|zookeeper|both] [zookeeper version]} (see README). Prints figures and ratios; never fails on
  * timing.
  */
 public final class EnsembleBenchmark {
@@ -58,7 +58,7 @@ public final class EnsembleBenchmark {
             schism = measure("schism", Ensemble.builder().jar(jar).jvmArgs(jvm), seconds, kills);
         }
         if (!only.equals("schism")) {
-            zk = measure("zookeeper-3.9.4", Ensemble.builder().flavor(Ensemble.Flavor.ZOOKEEPER).jvmArgs(jvm),
+            zk = measure("zookeeper-" + System.getProperty("schism.zookeeper.version", "3.9.4"), Ensemble.builder().flavor(Ensemble.Flavor.ZOOKEEPER).jvmArgs(jvm),
                     seconds, kills);
         }
         System.out.println();

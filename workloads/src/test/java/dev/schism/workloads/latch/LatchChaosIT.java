@@ -56,7 +56,7 @@ class LatchChaosIT {
             // As --inject-bug recipe-keeps-leadership gives it: the workload's clients take it, the nodes never see it.
             TestSpec spec = new TestSpec("LatchChaosIT.recipeBug", "latch", List.of("partition"), 5, 40, 10, 50, seed, "local",
                     Optional.of(LatchWorkload.RECIPE_BUG), Optional.empty(), 5, TestSpec.partitionModes("drop,stall,refuse"),
-                    List.of("all"), 5, Optional.empty());
+                    List.of("all"), 5);
             Runner.Outcome o = new Runner(System.out, false, Optional.empty()).run(spec, Workloads.find("latch"), store);
             CheckResult latch = latch(o.results());
             System.out.println("LatchChaosIT seeded bug, seed " + seed + ": " + latch);

@@ -28,7 +28,7 @@ class SeededBugsIT {
             Workload w = Workloads.find(workload);
             TestSpec spec = new TestSpec("SeededBugsIT." + bug + "." + workload, w.name(), NemesisPackages.parse(nemesis), 5, 30, 10, 50, seed, "local",
                     Optional.of(bug), Optional.empty(), 5, TestSpec.partitionModes("drop,stall,refuse"), TestSpec.commaList("all,quorum"), 5,
-                    Optional.empty());
+                    Optional.empty(), "schism");
             Runner.Outcome o = new Runner(System.out, false, Optional.empty()).run(spec, w, Path.of("target/schism-store"));
             CheckResult r = o.results().stream().filter(c -> c.checker().equals(checker)).findFirst().orElseThrow();
             if (r.verdict() == Verdict.INVALID) {

@@ -31,6 +31,9 @@ public final class DockerBackend implements Backend {
             throw new IllegalArgumentException("--toxiproxy is for the local backend; the docker backend runs the proxy as a container"
                     + " (--toxiproxy-image picks its image)");
         }
+        if (!r.target().equals("schism")) {
+            throw new IllegalArgumentException("--target " + r.target() + " runs on the local backend only; the docker backend runs the Schism node image");
+        }
         DockerClient docker = engine();
         List<String> removed = Leftovers.remove(docker, false);
         if (!removed.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.schism.harness.backend.local;
 import dev.schism.harness.backend.Backend;
 import dev.schism.harness.backend.Cluster;
 import dev.schism.harness.backend.ClusterRequest;
+import dev.schism.harness.sut.Launchers;
 import dev.schism.harness.proxy.ToxiproxyServer;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
@@ -33,7 +34,7 @@ public final class LocalBackend implements Backend {
             client = new ToxiproxyClient(embedded.apiHost(), embedded.apiPort());
         }
         LocalCluster cluster = new LocalCluster(new LocalCluster.Spec(r.nodes(), r.nodesDir(), client,
-                NodeCommand.locate(r.nodeJar()), r.injectBug(), r.config()));
+                Launchers.command(r.target(), r.nodeJar(), r.clockFaults(), r.console()), r.injectBug(), r.config()));
         return new ProxiedCluster(cluster, embedded);
     }
 

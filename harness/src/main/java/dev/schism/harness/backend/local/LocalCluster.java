@@ -64,6 +64,9 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
     private final List<Proxy> proxies = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread shutdownHook;
     private ToxiproxyNetwork network;
+    /** For a ZooKeeper target: writes the role journals ZooKeeper does not write itself. */
+    private dev.schism.harness.sut.ZooKeeperRoleWatcher roles;
+    private final List<dev.schism.harness.sut.ZooKeeperRoleWatcher.Member> roleMembers = new ArrayList<>();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public LocalCluster(Spec spec) {
@@ -88,6 +91,10 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
             }
             try {
                 awaitAnswering(processes(), Duration.ofSeconds(60));
+                if (spec.command().zooKeeper()) {
+                    roles = new dev.schism.harness.sut.ZooKeeperRoleWatcher(roleMembers);
+                    roles.start();
+                }
                 return;
             } catch (IOException e) {
                 // Another process may take a port between its release and the node's bind: start over on new ports.
@@ -116,6 +123,7 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
         proxies.clear();
         clientProxyPort.clear();
         journals.clear();
+        roleMembers.clear();
         for (String name : names) {
             Path data = spec.nodesDir().resolve(name).resolve("data");
             if (Files.isDirectory(data)) {
@@ -165,6 +173,13 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
             cfg.append("clientPortAddress=127.0.0.1\n");
             cfg.append("clientPort=").append(ports.get(3 * i)).append('\n');
             cfg.append("4lw.commands.whitelist=*\n");
+            if (spec.command().zooKeeper()) {
+                // no admin HTTP server (its jetty is not on the class path); a one-server ensemble may run standalone
+                cfg.append("admin.enableServer=false\n");
+                if (n > 1) {
+                    cfg.append("standaloneEnabled=false\n");
+                }
+            }
             for (int j = 0; j < n; j++) {
                 int q = i == j ? ports.get(3 * j + 1) : proxyQ[i][j];
                 int e = i == j ? ports.get(3 * j + 2) : proxyE[i][j];
@@ -173,7 +188,14 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
             Path cfgFile = dir.resolve("zoo.cfg");
             Files.writeString(cfgFile, cfg.toString(), StandardCharsets.UTF_8);
             journals.put(name, data.resolve("events.jsonl"));
-            procs.put(name, new NodeProcess(name, spec.command().forConfig(cfgFile, spec.injectBug()), env,
+            Map<String, String> nodeEnv = new HashMap<>(env);
+            if (spec.command().fakeTime().isPresent()) {
+                dev.schism.harness.sut.FakeTime.write(dir.resolve("faketime"), 0);
+                nodeEnv.putAll(dev.schism.harness.sut.FakeTime.env(spec.command().fakeTime().get(), dir.resolve("faketime")));
+            }
+            roleMembers.add(new dev.schism.harness.sut.ZooKeeperRoleWatcher.Member(name, i + 1, dir.resolve("node.log"), data,
+                    new InetSocketAddress("127.0.0.1", ports.get(3 * i)), data.resolve("events.jsonl")));
+            procs.put(name, new NodeProcess(name, spec.command().forConfig(cfgFile, spec.injectBug()), nodeEnv,
                     dir.resolve("node.log"), new InetSocketAddress("127.0.0.1", ports.get(3 * i))));
         }
         ports.close();
@@ -317,7 +339,10 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
 
     @Override
     public NemesisPackages.Target target() {
-        return new NemesisPackages.Target(nodes(), Optional.ofNullable(network), Optional.of(this), Optional.of(this), this);
+        // ZooKeeper has no clok admin word: without libfaketime the clock nemesis must refuse rather than pretend
+        Optional<ClockControl> clocks = spec.command().zooKeeper() && spec.command().fakeTime().isEmpty() ? Optional.empty()
+                : Optional.of(this);
+        return new NemesisPackages.Target(nodes(), Optional.ofNullable(network), Optional.of(this), clocks, this);
     }
 
     @Override
@@ -336,14 +361,22 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
     @Override
     public void kill(String node) throws IOException {
         proc(node).kill();
+        clearOffset(node);
+    }
+
+    /** A restarted server starts with a true clock, as the node (whose offset lives in memory) does. */
+    private void clearOffset(String node) throws IOException {
         clockOffsets.remove(node);
+        if (spec.command().fakeTime().isPresent()) {
+            dev.schism.harness.sut.FakeTime.write(spec.nodesDir().resolve(node).resolve("faketime"), 0);
+        }
     }
 
     @Override
     public void start(String node) throws IOException {
         NodeProcess p = proc(node);
         if (!p.alive()) {
-            clockOffsets.remove(node);
+            clearOffset(node);
             p.start();
         }
     }
@@ -378,7 +411,12 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
         if (!p.alive() || p.paused()) {
             throw new IOException(node + " is " + (p.alive() ? "paused" : "not running") + "; its clock cannot be shifted now");
         }
-        FourLetterWords.clok(p.adminAddress(), deltaMs, ADMIN_TIMEOUT_MS);
+        if (spec.command().fakeTime().isPresent()) {
+            // libfaketime re-reads the file within a second: a strobe faster than that reaches it as the offset of that moment
+            dev.schism.harness.sut.FakeTime.write(spec.nodesDir().resolve(node).resolve("faketime"), offset(node) + deltaMs);
+        } else {
+            FourLetterWords.clok(p.adminAddress(), deltaMs, ADMIN_TIMEOUT_MS);
+        }
         clockOffsets.merge(node, deltaMs, Long::sum);
     }
 
@@ -391,6 +429,9 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
     private void stopEverything() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (roles != null) {
+            roles.close();
         }
         for (NodeProcess p : processes()) {
             try {

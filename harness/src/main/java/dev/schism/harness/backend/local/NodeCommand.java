@@ -13,9 +13,22 @@ import java.util.Optional;
  * contains the node). JVM options for nodes come from {@code SCHISM_NODE_JAVA_OPTS}; the default keeps five
  * nodes light on a small machine.
  */
-public record NodeCommand(List<String> launch) {
+public record NodeCommand(List<String> launch, boolean zooKeeper, Optional<Path> fakeTime) {
     public static final String NODE_MAIN = "dev.schism.node.Main";
-    static final String DEFAULT_OPTS = "-Xmx192m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData";
+    public static final String DEFAULT_OPTS = "-Xmx192m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData";
+
+    /** A Schism node command. */
+    public NodeCommand(List<String> launch) {
+        this(launch, false, Optional.empty());
+    }
+
+    /**
+     * {@code fakeTime}: the libfaketime library to preload, so the clock nemesis can reach a server that has
+     * no {@code clok} admin word (ZooKeeper); empty for the node.
+     */
+    public NodeCommand {
+        launch = List.copyOf(launch);
+    }
 
     /** The node jar if given or found (env SCHISM_NODE_JAR, then node/target/schism-node.jar above the working directory), else the class path. */
     public static NodeCommand locate(Optional<Path> nodeJar) {
@@ -53,6 +66,9 @@ public record NodeCommand(List<String> launch) {
     /** The full command for a node with this config. */
     public List<String> forConfig(Path zooCfg, Optional<String> injectBug) {
         List<String> cmd = new ArrayList<>(launch);
+        if (zooKeeper && injectBug.isPresent()) {
+            throw new IllegalArgumentException("--inject-bug " + injectBug.get() + " breaks the Schism node; ZooKeeper has no such switch");
+        }
         injectBug.ifPresent(b -> {
             cmd.add("--inject-bug");
             cmd.add(b);
@@ -63,6 +79,6 @@ public record NodeCommand(List<String> launch) {
 
     @Override
     public String toString() {
-        return String.join(" ", launch);
+        return (zooKeeper ? "zookeeper: " : "") + String.join(" ", launch);
     }
 }

@@ -1,0 +1,83 @@
+package dev.schism.workloads.zookeeper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.schism.harness.junit.Chaos;
+import dev.schism.harness.runner.Runner;
+import dev.schism.results.events.RoleEvent;
+import dev.schism.results.history.History;
+import dev.schism.results.history.HistoryReader;
+import dev.schism.results.history.OpType;
+import dev.schism.results.verdict.Verdict;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real Apache ZooKeeper releases, fetched from Maven Central, under the election workload with partitions
+ * and kills: a correct ZooKeeper must end valid, and the role journal derived from ZooKeeper's own output
+ * must name every leader that ZooKeeper logged as established.
+ */
+class ZooKeeperTargetIT {
+    private static final Pattern ESTABLISHED = Pattern.compile("Have quorum of supporters.*last processed zxid: 0x([0-9a-fA-F]+)");
+
+    @Test
+    @Chaos(workload = "election", nemesis = "partition,kill", nodes = 3, timeLimit = 30, seed = 3, target = "zookeeper:3.9.4")
+    void zooKeeper394EndsValidUnderPartitionsAndKills(Runner.Outcome outcome) throws Exception {
+        check(outcome);
+    }
+
+    @Test
+    @Chaos(workload = "election", nemesis = "partition,kill", nodes = 3, timeLimit = 20, seed = 4, target = "zookeeper:3.4.14")
+    void zooKeeper3414EndsValidUnderPartitionsAndKills(Runner.Outcome outcome) throws Exception {
+        check(outcome);
+    }
+
+    /** libfaketime moves both clocks of the ZooKeeper JVMs by tens of seconds; ZooKeeper must stay safe and alive. */
+    @Test
+    @Chaos(workload = "election", nemesis = "clock,partition", nodes = 3, timeLimit = 15, seed = 8, nemesisInterval = 3,
+            target = "zookeeper:3.9.4")
+    void zooKeeper394EndsValidUnderClockFaults(Runner.Outcome outcome) throws Exception {
+        assertEquals(Verdict.VALID, outcome.verdict(), outcome.results().toString());
+        History h = HistoryReader.read(outcome.folder().dir().resolve("history.jsonl"));
+        long shifts = h.ops().stream().filter(o -> o.isNemesis() && !o.isInvoke() && o.error() == null
+                && (o.f().equals("clock-bump") || o.f().equals("clock-skew") || o.f().equals("clock-strobe"))).count();
+        assertTrue(shifts >= 1, "clocks were shifted: " + shifts);
+        long acked = h.ops().stream().filter(o -> !o.isNemesis() && o.type() == OpType.OK).count();
+        assertTrue(acked > 50, "clients made progress under shifted clocks: " + acked);
+    }
+
+    private static void check(Runner.Outcome outcome) throws IOException {
+        Path run = outcome.folder().dir();
+        assertEquals(Verdict.VALID, outcome.verdict(), outcome.results().toString());
+        History h = HistoryReader.read(run.resolve("history.jsonl"));
+        long acked = h.ops().stream().filter(o -> !o.isNemesis() && o.type() == OpType.OK).count();
+        assertTrue(acked > 50, "clients made progress: " + acked + " acknowledged writes");
+        assertTrue(h.ops().stream().anyMatch(o -> o.isNemesis() && o.f().equals("kill") && !o.isInvoke()), "kills happened");
+        Set<String> logged = new TreeSet<>();
+        Set<String> journaled = new TreeSet<>();
+        for (int sid = 1; sid <= 3; sid++) {
+            for (String line : Files.readAllLines(run.resolve("nodes/n" + sid + "/node.log"), StandardCharsets.UTF_8)) {
+                Matcher m = ESTABLISHED.matcher(line);
+                if (m.find()) {
+                    logged.add("n" + sid + " epoch " + (Long.parseUnsignedLong(m.group(1), 16) >>> 32));
+                }
+            }
+        }
+        for (String line : Files.readAllLines(run.resolve("events.jsonl"), StandardCharsets.UTF_8)) {
+            RoleEvent e = RoleEvent.fromLine(line);
+            if (e.isLeading()) {
+                journaled.add(e.nodeName() + " epoch " + e.epoch());
+            }
+        }
+        assertTrue(logged.size() >= 2, "a kill or partition made ZooKeeper elect again: " + logged);
+        assertEquals(logged, journaled, "every leader ZooKeeper logged is in the role journal, and no other");
+    }
+}
