@@ -13,7 +13,7 @@ out="$(mktemp)"
 trap 'rm -f "$out"' EXIT
 measure() { # prints "wall cpu" of one run of the given command
   /usr/bin/time -f '%e %U %S' -o "$out" "$@" >/dev/null 2>&1 || true
-  awk '{printf "%s %.2f\n", $1, $2 + $3}' "$out"
+  tail -n 1 "$out" | awk '{printf "%s %.2f\n", $1, $2 + $3}'  # GNU time puts "Command exited with ..." first on a non-zero exit
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 new_wall=(); old_wall=(); new_cpu=(); old_cpu=(); ratio=()
