@@ -123,7 +123,7 @@ public final class ZnodeVersionChecker implements RunChecker {
             if (top != null && w.version <= top.version && w.zxid != top.zxid) {
                 count++;
                 if (lost.size() < MAX_EVIDENCE) {
-                    sentences.add("acknowledged write " + top + " was lost: write " + w + " has a later zxid but not a higher version");
+                    sentences.add("acknowledged write " + top + " was lost (or the history forked): write " + w + " has a later zxid but not a higher version");
                     Map<String, Object> e = top.data();
                     e.put("overwritten-by", w.data());
                     lost.add(e);
