@@ -37,7 +37,7 @@ import org.testcontainers.utility.DockerImageName;
  * {@code server.j} is {@code toxiproxy:<port of link i→j>}, and clients reach node i at the proxy's port
  * 8666+i, published on 127.0.0.1. Admin words go straight to each node's published client port. Everything
  * carries the run's {@link Labels}. Role journals are copied into {@code <nodesDir>/nN/data/} every second
- * while the run goes; close (also from a shutdown hook) copies logs, zoo.cfg and journals a last time and
+ * (logs every 5 s) while the run goes; close (also from a shutdown hook) copies logs, zoo.cfg and journals a last time and
  * removes containers, volumes and the network.
  */
 public final class DockerCluster implements Cluster, ProcessControl, ClockControl {
@@ -67,6 +67,7 @@ public final class DockerCluster implements Cluster, ProcessControl, ClockContro
     private GenericContainer<?> proxy;
     private ToxiproxyNetwork toxiproxy;
     private final Map<String, String> clientAddresses = new HashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong syncs = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.ScheduledExecutorService journalSync = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "schism-docker-journals");
         t.setDaemon(true);
@@ -113,8 +114,9 @@ public final class DockerCluster implements Cluster, ProcessControl, ClockContro
     }
 
     private void syncJournals() {
+        boolean withLogs = syncs.incrementAndGet() % 5 == 0; // a log is copied whole: every 5 s is enough
         for (NodeContainer n : containers()) {
-            n.syncJournal(spec.nodesDir().resolve(n.name()));
+            n.syncJournal(spec.nodesDir().resolve(n.name()), withLogs);
         }
     }
 

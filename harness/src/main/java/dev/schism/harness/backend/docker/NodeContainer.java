@@ -145,11 +145,11 @@ final class NodeContainer {
     }
 
     /**
-     * Copies the role journal out while the run goes, through a temp file so a reader never sees half of
-     * it. Testcontainers' own shutdown hook removes every container it started when the JVM ends (Ctrl-C,
+     * Copies the role journal (and, when asked, the log) out while the run goes, the journal through a temp
+     * file so a reader never sees half of it. Testcontainers' own shutdown hook removes every container it started when the JVM ends (Ctrl-C,
      * SIGTERM), possibly before {@link #collect} gets to them: the last copy is then what the run checks.
      */
-    void syncJournal(Path dir) {
+    void syncJournal(Path dir, boolean withLog) {
         synchronized (this) {
             if (admin == null || paused || killed) {
                 return;
@@ -161,6 +161,9 @@ final class NodeContainer {
             container.copyFileFromContainer("/data/events.jsonl", tmp.toString());
             Files.move(tmp, data.resolve("events.jsonl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            if (withLog) {
+                Files.writeString(dir.resolve("node.log"), container.getLogs(), StandardCharsets.UTF_8);
+            }
         } catch (IOException | RuntimeException e) {
             // not written yet, or the container is stopping: the next copy or the final collect gets it
         }
