@@ -36,8 +36,9 @@ import org.testcontainers.utility.DockerImageName;
  * and election) and every client link passes through the proxy container: in node i's {@code ZOO_SERVERS},
  * {@code server.j} is {@code toxiproxy:<port of link i→j>}, and clients reach node i at the proxy's port
  * 8666+i, published on 127.0.0.1. Admin words go straight to each node's published client port. Everything
- * carries the run's {@link Labels}; close (also from a shutdown hook) copies logs and journals into
- * {@code <nodesDir>/nN/} and removes containers, volumes and the network.
+ * carries the run's {@link Labels}. Role journals are copied into {@code <nodesDir>/nN/data/} every second
+ * (logs every 5 s) while the run goes; close (also from a shutdown hook) copies logs, zoo.cfg and journals a last time and
+ * removes containers, volumes and the network.
  */
 public final class DockerCluster implements Cluster, ProcessControl, ClockControl {
     static final int API_PORT = 8474;
@@ -66,6 +67,12 @@ public final class DockerCluster implements Cluster, ProcessControl, ClockContro
     private GenericContainer<?> proxy;
     private ToxiproxyNetwork toxiproxy;
     private final Map<String, String> clientAddresses = new HashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong syncs = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.ScheduledExecutorService journalSync = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "schism-docker-journals");
+        t.setDaemon(true);
+        return t;
+    });
 
     public DockerCluster(Spec spec) {
         this.spec = spec;
@@ -96,12 +103,20 @@ public final class DockerCluster implements Cluster, ProcessControl, ClockContro
             checkOpen();
             Startables.deepStart(nodes.values().stream().map(NodeContainer::container)).join();
             nodes.values().forEach(NodeContainer::started);
+            journalSync.scheduleWithFixedDelay(this::syncJournals, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
             throw new IOException("the docker cluster did not start: " + root.getMessage(), e);
+        }
+    }
+
+    private void syncJournals() {
+        boolean withLogs = syncs.incrementAndGet() % 5 == 0; // a log is copied whole: every 5 s is enough
+        for (NodeContainer n : containers()) {
+            n.syncJournal(spec.nodesDir().resolve(n.name()), withLogs);
         }
     }
 
@@ -340,6 +355,7 @@ public final class DockerCluster implements Cluster, ProcessControl, ClockContro
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        journalSync.shutdownNow();
         for (NodeContainer n : containers()) {
             try {
                 n.kill();

@@ -129,15 +129,43 @@ final class NodeContainer {
         }
     }
 
-    /** Copies the container's log, zoo.cfg and role journal into {@code dir} (nodes/nN), as the local backend lays them out. */
+    /** Copies the container's role journal, zoo.cfg and log into {@code dir} (nodes/nN), as the local backend lays them out. */
     synchronized void collect(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("data"));
+        copy("/data/events.jsonl", dir.resolve("data/events.jsonl.copying"));
+        if (Files.exists(dir.resolve("data/events.jsonl.copying"))) {
+            Files.move(dir.resolve("data/events.jsonl.copying"), dir.resolve("data/events.jsonl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        copy("/conf/zoo.cfg", dir.resolve("zoo.cfg"));
         try {
             Files.writeString(dir.resolve("node.log"), container.getLogs(), StandardCharsets.UTF_8);
-            copy("/conf/zoo.cfg", dir.resolve("zoo.cfg"));
-            copy("/data/events.jsonl", dir.resolve("data/events.jsonl"));
         } catch (RuntimeException e) {
-            throw new IOException("collecting " + name + "'s files: " + e.getMessage(), e);
+            throw new IOException("its log: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Copies the role journal (and, when asked, the log) out while the run goes, the journal through a temp
+     * file so a reader never sees half of it. Testcontainers' own shutdown hook removes every container it started when the JVM ends (Ctrl-C,
+     * SIGTERM), possibly before {@link #collect} gets to them: the last copy is then what the run checks.
+     */
+    void syncJournal(Path dir, boolean withLog) {
+        synchronized (this) {
+            if (admin == null || paused || killed) {
+                return;
+            }
+        }
+        try {
+            Path data = Files.createDirectories(dir.resolve("data"));
+            Path tmp = data.resolve("events.jsonl.copying");
+            container.copyFileFromContainer("/data/events.jsonl", tmp.toString());
+            Files.move(tmp, data.resolve("events.jsonl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            if (withLog) {
+                Files.writeString(dir.resolve("node.log"), container.getLogs(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException | RuntimeException e) {
+            // not written yet, or the container is stopping: the next copy or the final collect gets it
         }
     }
 
