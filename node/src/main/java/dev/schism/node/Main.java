@@ -102,7 +102,7 @@ public final class Main {
             Runtime.getRuntime().halt(1);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
-        ParentWatch.startIfAsked();
+        ExitWithParent.startIfAsked();
         server.awaitStop();
     }
 

@@ -31,9 +31,12 @@ public final class ZooKeeperRelease {
         this.classPath = List.copyOf(classPath);
     }
 
+    /** Where resolved releases (and the server launcher) are kept. */
+    private static final Path CACHE = Path.of(System.getProperty("user.home"), ".cache", "schism", "zookeeper");
+
     /** The release's jars, from the cache or resolved now (which may download from Maven Central). */
     public static ZooKeeperRelease resolve(String version) throws IOException {
-        Path dir = Path.of(System.getProperty("user.home"), ".cache", "schism", "zookeeper", version);
+        Path dir = CACHE.resolve(version);
         Files.createDirectories(dir);
         Path cp = dir.resolve("classpath.txt");
         List<Path> cached = read(cp);
@@ -190,9 +193,38 @@ public final class ZooKeeperRelease {
         cmd.add("-Dlog4j.configuration=" + log4jConfig().toUri());
         cmd.add("-Dlogback.configurationFile=" + logbackConfig());
         cmd.add("-cp");
-        cmd.add(String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList()));
+        List<String> cp = new ArrayList<>(classPath.stream().map(Path::toString).toList());
+        cp.add(launcherDir().toString());
+        cmd.add(String.join(java.io.File.pathSeparator, cp));
+        // Through the node's one-class launcher, so the server exits when the harness that started it dies.
+        cmd.add(dev.schism.node.ExitWithParent.class.getName());
         cmd.add("org.apache.zookeeper.server.quorum.QuorumPeerMain");
         return new NodeCommand(cmd, true, fakeTime);
+    }
+
+    /**
+     * A folder holding only {@code ExitWithParent.class}, copied out of this JVM's class path: the release's
+     * class path must not see the harness's own jars (its logging bindings, a newer client).
+     */
+    private static Path launcherDir() {
+        String name = dev.schism.node.ExitWithParent.class.getName().replace('.', '/') + ".class";
+        Path dir = CACHE.resolve("launcher");
+        Path file = dir.resolve(name);
+        try (java.io.InputStream in = ZooKeeperRelease.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + name + " on the harness's class path");
+            }
+            byte[] bytes = in.readAllBytes();
+            if (!Files.isRegularFile(file) || !java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+                Files.createDirectories(file.getParent());
+                Path tmp = Files.createTempFile(file.getParent(), "launcher", ".tmp");
+                Files.write(tmp, bytes);
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the server launcher under " + dir + ": " + e.getMessage(), e);
+        }
+        return dir;
     }
 
     /**
