@@ -74,9 +74,11 @@ class TimeoutResetPeerTest extends ProxyTestSupport {
     @Test
     void timeoutIsAnIdleTimeout() throws Exception {
         Proxy p = echoProxy("idle");
-        p.toxics().timeout("t", ToxicDirection.UPSTREAM, 300);
+        // 1 s idle timeout, writes every 100 ms for 1.5 s: alive only because each write restarts the timer
+        // (generous, so a loaded machine's late wake-up does not look like idleness).
+        p.toxics().timeout("t", ToxicDirection.UPSTREAM, 1000);
         Socket s = connect(p);
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 15; i++) {
             write(s, "k");
             Thread.sleep(100);
         }
