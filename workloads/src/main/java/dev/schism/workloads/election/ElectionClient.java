@@ -1,9 +1,9 @@
 package dev.schism.workloads.election;
 
-import dev.schism.harness.runner.Client;
 import dev.schism.results.history.Op;
 import dev.schism.results.history.OpType;
 import dev.schism.workloads.zk.ZkCalls;
+import dev.schism.workloads.zk.ZkClient;
 import dev.schism.workloads.zk.ZkSession;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -17,15 +17,10 @@ import org.apache.zookeeper.data.Stat;
  * at and the version it gave the znode. The final read ({@code sync} then {@code getData}) returns the
  * value, version and mzxid the server holds.
  */
-final class ElectionClient implements Client {
-    private final String node;
-    private final ZkSession session;
-    private final long opTimeoutMs;
+final class ElectionClient extends ZkClient {
 
     ElectionClient(String node, ZkSession session, long opTimeoutMs) {
-        this.node = node;
-        this.session = session;
-        this.opTimeoutMs = opTimeoutMs;
+        super(node, session, opTimeoutMs);
     }
 
     @Override
@@ -64,16 +59,6 @@ final class ElectionClient implements Client {
         v.put("zxid", ZkCalls.zxid(d.stat().getMzxid()));
         v.put("version", (long) d.stat().getVersion());
         return v;
-    }
-
-    @Override
-    public String node() {
-        return node;
-    }
-
-    @Override
-    public void close() {
-        session.close();
     }
 
     @Override

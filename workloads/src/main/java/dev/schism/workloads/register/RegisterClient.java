@@ -1,9 +1,9 @@
 package dev.schism.workloads.register;
 
-import dev.schism.harness.runner.Client;
 import dev.schism.results.history.Op;
 import dev.schism.results.history.OpType;
 import dev.schism.workloads.zk.ZkCalls;
+import dev.schism.workloads.zk.ZkClient;
 import dev.schism.workloads.zk.ZkSession;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -21,16 +21,11 @@ import org.apache.zookeeper.data.Stat;
  * (-1: any). An ok completion is {@code [k {value, version, zxid, session}]}: what the znode held after the
  * op (for a read, what it returned with its mzxid), and the session that made it.
  */
-final class RegisterClient implements Client {
-    private final String node;
-    private final ZkSession session;
-    private final long opTimeoutMs;
+final class RegisterClient extends ZkClient {
     private final boolean syncBeforeRead;
 
     RegisterClient(String node, ZkSession session, long opTimeoutMs, boolean syncBeforeRead) {
-        this.node = node;
-        this.session = session;
-        this.opTimeoutMs = opTimeoutMs;
+        super(node, session, opTimeoutMs);
         this.syncBeforeRead = syncBeforeRead;
     }
 
@@ -92,16 +87,6 @@ final class RegisterClient implements Client {
         } catch (NumberFormatException e) {
             return s; // not written by this workload; the checkers will say so
         }
-    }
-
-    @Override
-    public String node() {
-        return node;
-    }
-
-    @Override
-    public void close() {
-        session.close();
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.schism.workloads.set;
 
-import dev.schism.harness.runner.Client;
 import dev.schism.results.history.Op;
 import dev.schism.results.history.OpType;
 import dev.schism.workloads.zk.ZkCalls;
+import dev.schism.workloads.zk.ZkClient;
 import dev.schism.workloads.zk.ZkSession;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,16 +20,11 @@ import org.apache.zookeeper.data.Stat;
  * it was created at); a read lists the parent's children with its pzxid, and the final read does so after a
  * {@code sync}.
  */
-final class SetClient implements Client {
+final class SetClient extends ZkClient {
     private static final String PREFIX = "e";
-    private final String node;
-    private final ZkSession session;
-    private final long opTimeoutMs;
 
     SetClient(String node, ZkSession session, long opTimeoutMs) {
-        this.node = node;
-        this.session = session;
-        this.opTimeoutMs = opTimeoutMs;
+        super(node, session, opTimeoutMs);
     }
 
     @Override
@@ -85,16 +80,6 @@ final class SetClient implements Client {
         v.put("pzxid", ZkCalls.zxid(children.stat().getPzxid()));
         v.put("elements", out);
         return v;
-    }
-
-    @Override
-    public String node() {
-        return node;
-    }
-
-    @Override
-    public void close() {
-        session.close();
     }
 
     @Override
