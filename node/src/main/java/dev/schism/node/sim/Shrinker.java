@@ -49,6 +49,7 @@ public final class Shrinker {
             s = ddmin(s, false);
             s = quieter(s);
             s = earlier(s);
+            s = shorter(s);
             progress = !s.equals(before);
         }
         return new Result(schedule, s, run(s), runs);
@@ -134,6 +135,20 @@ public final class Shrinker {
             case 4 -> new Noise(n.drop(), n.duplicate(), n.maxDelay(), n.midReadyCrash(), 0, n.batch());
             default -> new Noise(n.drop(), n.duplicate(), n.maxDelay(), n.midReadyCrash(), n.clockPause(), 0);
         };
+    }
+
+    /** Fewer steps: the chaos phase ends right after its last action, or halfway there, while that still fails. */
+    private FaultSchedule shorter(FaultSchedule s) {
+        int last = s.faults().isEmpty() ? 0 : s.faults().get(s.faults().size() - 1).tick() + 1;
+        for (int ticks : new int[] {last, (last + s.chaosTicks()) / 2}) {
+            if (ticks < s.chaosTicks() && runs < budget) {
+                FaultSchedule c = accept(s.truncated(ticks));
+                if (c != null) {
+                    return c;
+                }
+            }
+        }
+        return s;
     }
 
     /** Shorter faults: a heal or restart moved halfway towards the fault it ends, while that still fails. */

@@ -110,7 +110,9 @@ public final class Simulation {
         int f = 0;
         for (int i = 0; i < schedule.chaosTicks(); i++) {
             while (f < faults.size() && faults.get(f).tick() <= i) {
-                act(faults.get(f++));
+                Fault next = faults.get(f++);
+                reseed(next.tick() * 31L + next.kind().ordinal() + 1);
+                act(next);
             }
             step(true);
         }
@@ -128,8 +130,20 @@ public final class Simulation {
                 + " ticks after healing");
     }
 
+    /**
+     * The noise is drawn from a stream restarted at every tick (and every fault) from the seed and that point,
+     * not from one stream for the whole run: removing a fault then leaves the noise of every other tick as it
+     * was, so shrinking compares like with like.
+     */
+    private void reseed(long point) {
+        long z = seed * 0x9E3779B97F4A7C15L + point * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 31)) * 0x94D049BB133111EBL;
+        rnd.setSeed(z ^ (z >>> 29));
+    }
+
     private void step(boolean chaos) {
         now++;
+        reseed(-now);
         for (SimNode n : nodes) {
             if (n.alive() && n.fsyncPending && n.fsyncAt <= now) {
                 completeFsync(n);
