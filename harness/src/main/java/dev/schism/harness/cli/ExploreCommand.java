@@ -7,7 +7,6 @@ import dev.schism.node.sim.Outcome;
 import dev.schism.node.sim.ScheduleText;
 import dev.schism.node.sim.Simulation;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,11 +68,11 @@ public final class ExploreCommand implements Callable<Integer> {
                     : o.verdict() == Outcome.Verdict.UNSAFE ? ExitCodes.INVALID : ExitCodes.UNKNOWN;
         }
         long started = System.nanoTime();
-        List<Outcome> outcomes = new Exploration(scenario, threads).run(seed, runs);
+        Exploration.Result outcomes = new Exploration(scenario, threads).run(seed, runs);
         double seconds = (System.nanoTime() - started) / 1e9;
         int code = print(out, scenario, outcomes, seconds, threads);
         if (shrink) {
-            outcomes.stream().filter(o -> o.verdict() == Outcome.Verdict.UNSAFE).findFirst()
+            outcomes.failed().stream().filter(o -> o.verdict() == Outcome.Verdict.UNSAFE).findFirst()
                     .ifPresent(o -> ShrinkCommand.shrinkAndPrint(out, scenario, o.seed()));
         }
         return code;
@@ -102,14 +101,11 @@ public final class ExploreCommand implements Callable<Integer> {
         return new Scenario(nodes, bug, s);
     }
 
-    private static int print(PrintStream out, Scenario scenario, List<Outcome> outcomes, double seconds, int threads) {
+    private static int print(PrintStream out, Scenario scenario, Exploration.Result outcomes, double seconds, int threads) {
         int unsafe = 0;
         int stuck = 0;
         int listed = 0;
-        for (Outcome o : outcomes) {
-            if (!o.failed()) {
-                continue;
-            }
+        for (Outcome o : outcomes.failed()) {
             if (o.verdict() == Outcome.Verdict.UNSAFE) {
                 unsafe++;
             } else {
@@ -124,7 +120,7 @@ public final class ExploreCommand implements Callable<Integer> {
         if (listed > LISTED) {
             out.println("... and " + (listed - LISTED) + " more failing seeds");
         }
-        int n = outcomes.size();
+        int n = outcomes.runs();
         out.printf("explore: %d runs in %.1f s on %d threads (%,.0f runs/min): %d safe, %d INVALID (a safety check broke), %d stuck (no progress after the heal)%n",
                 n, seconds, threads, n / seconds * 60, n - unsafe - stuck, unsafe, stuck);
         return unsafe > 0 ? ExitCodes.INVALID : stuck > 0 ? ExitCodes.UNKNOWN : ExitCodes.VALID;

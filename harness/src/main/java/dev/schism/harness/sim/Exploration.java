@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs seeds {@code first .. first+runs-1} of one {@link Scenario} on {@code jobs} threads. Each thread takes
- * the next seed from a shared counter; outcomes come back in seed order, so the output does not depend on
- * the number of threads.
+ * the next seed from a shared counter. Only failing outcomes are kept (a million safe runs need no memory),
+ * in seed order, so the output does not depend on the number of threads.
  */
 public final class Exploration {
     private final Scenario scenario;
@@ -24,8 +24,16 @@ public final class Exploration {
         this.jobs = jobs;
     }
 
-    public List<Outcome> run(long first, int runs) throws InterruptedException {
-        Outcome[] out = new Outcome[runs];
+    /** The failing outcomes in seed order, and how many runs there were. */
+    public record Result(int runs, List<Outcome> failed) {
+        @Override
+        public String toString() {
+            return runs + " runs, " + failed.size() + " failed";
+        }
+    }
+
+    public Result run(long first, int runs) throws InterruptedException {
+        java.util.concurrent.ConcurrentSkipListMap<Long, Outcome> out = new java.util.concurrent.ConcurrentSkipListMap<>();
         AtomicLong next = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "explore");
@@ -38,7 +46,10 @@ public final class Exploration {
                 workers.add(pool.submit(() -> {
                     for (long i = next.getAndIncrement(); i < runs && !Thread.currentThread().isInterrupted();
                          i = next.getAndIncrement()) {
-                        out[(int) i] = scenario.simulation(first + i, false).play();
+                        Outcome o = scenario.simulation(first + i, false).play();
+                        if (o.failed()) {
+                            out.put(i, o);
+                        }
                     }
                 }));
             }
@@ -53,7 +64,7 @@ public final class Exploration {
             pool.shutdownNow();
             pool.awaitTermination(10, TimeUnit.SECONDS);
         }
-        return List.of(out);
+        return new Result(runs, List.copyOf(out.values()));
     }
 
     @Override

@@ -11,6 +11,9 @@ import java.util.TreeMap;
  * {@code ticks=57,drop=0.0,...;12:partition:1+3:q;30:crash:2;41:propose:1}. Parse errors name the item.
  */
 public final class ScheduleText {
+    /** A chaos phase of more than a simulated hour is a typo, not a schedule. */
+    static final int MAX_TICKS = 36_000;
+
     private ScheduleText() {
     }
 
@@ -41,7 +44,11 @@ public final class ScheduleText {
         }
         Noise noise = new Noise(num(head, "drop"), num(head, "dup"), (int) num(head, "delay"), num(head, "midcrash"),
                 num(head, "pause"), num(head, "batch"));
-        int ticks = (int) num(head, "ticks");
+        double t = num(head, "ticks");
+        if (t < 1 || t > MAX_TICKS) {
+            throw new IllegalArgumentException("--schedule: ticks=" + head.get("ticks") + " is not between 1 and " + MAX_TICKS);
+        }
+        int ticks = (int) t;
         List<Fault> faults = new ArrayList<>();
         for (int i = 1; i < items.length; i++) {
             faults.add(fault(items[i].trim(), i, servers, ticks));
