@@ -59,11 +59,14 @@ public final class Peer {
      * {@code "establish-without-quorum"}: a new leader establishes its epoch (reports LEADING and starts
      * broadcasting) without waiting for a quorum of FOLLOWERINFO/ACKEPOCH or NEWLEADER acks, and gives up
      * only if no quorum has synced within initLimit;
-     * {@code "diff-instead-of-trunc"}; {@code "ack-before-fsync"}; {@code "commit-before-quorum"}. Unknown names throw
+     * {@code "diff-instead-of-trunc"}; {@code "ack-before-fsync"}; {@code "commit-before-quorum"}; {@code "fle-ignores-zxid"}; {@code "epoch-reuse"}. Unknown names throw
      * IllegalArgumentException.
      */
     public void injectBug(String name) {
         bugs.enable(name);
+        if (name.equals(SeededBugs.FLE_IGNORES_ZXID)) {
+            election.ignoreZxid();
+        }
     }
 
     /** One core tick ({@link PeerConfig#msPerTick()} ms of monotonic time) has passed. */

@@ -29,11 +29,12 @@ class SimulationTest {
         long committed = 0;
         Map<String, Long> stats = new TreeMap<>();
         for (long seed = first; seed < first + count; seed++) {
-            Simulation sim = new Simulation(seed, Simulation.Options.forSeed(seed));
+            Simulation sim = simulation(seed, null);
             try {
                 sim.run();
             } catch (RuntimeException e) {
-                fail(sim.report(e), e);
+                fail(sim.report(e) + "replay: mvn -pl node -am test -Dtest=SimulationTest -Dsim.seed=" + seed
+                        + " -Dsurefire.failIfNoSpecifiedTests=false", e);
             }
             messages += sim.messagesSent();
             committed += sim.committed();
@@ -65,12 +66,28 @@ class SimulationTest {
     }
 
     /**
+     * The seed's run. {@code -Dsim.chaosTicks=N} lengthens the chaos phase, {@code -Dsim.drop / sim.dup /
+     * sim.maxDelay} make the network worse, {@code -Dsim.bug=NAME} seeds a protocol bug in every run.
+     */
+    static Simulation simulation(long seed, String bug) {
+        int chaos = Integer.getInteger("sim.chaosTicks", FaultSchedule.DEFAULT_CHAOS_TICKS);
+        Noise d = Noise.DEFAULT;
+        Noise noise = new Noise(Double.parseDouble(System.getProperty("sim.drop", "" + d.drop())),
+                Double.parseDouble(System.getProperty("sim.dup", "" + d.duplicate())),
+                Integer.getInteger("sim.maxDelay", d.maxDelay()), d.midReadyCrash(), d.clockPause(), d.batch());
+        String property = System.getProperty("sim.bug", "");
+        String b = bug != null ? bug : property.isBlank() ? null : property.trim();
+        SimOptions options = SimOptions.forSeed(seed, b);
+        return new Simulation(seed, options, FaultSchedule.generate(seed, options.servers(), chaos, noise), false);
+    }
+
+    /**
      * Runs seeds with a seeded bug until the safety checker objects with a verdict containing {@code kind};
      * returns that verdict, or null. (A bug usually breaks more than one invariant; other verdicts are skipped.)
      */
     private static String firstViolation(String bug, int seeds, String kind) {
         for (long seed = 1; seed <= seeds; seed++) {
-            Simulation sim = new Simulation(seed, Simulation.Options.forSeed(seed).withBug(bug));
+            Simulation sim = simulation(seed, bug);
             try {
                 sim.run();
             } catch (SafetyChecker.InvariantViolation e) {

@@ -35,6 +35,7 @@ public final class Election {
     private int notTimeout;
     private int idle;
     private int finalizeLeft = -1;
+    private boolean ignoreZxid;
 
     public Election(PeerConfig config, Outbox out) {
         this.config = config;
@@ -44,6 +45,15 @@ public final class Election {
         this.maxInterval = config.ticks(60_000);
         // A fixed send order keeps a simulated run replayable (Set.of iterates in a per-JVM order).
         this.voterOrder = config.voters().stream().sorted().toList();
+    }
+
+    /** Switches on the seeded bug fle-ignores-zxid (see {@code SeededBugs}). */
+    public void ignoreZxid() {
+        ignoreZxid = true;
+    }
+
+    private boolean better(Vote a, Vote b) {
+        return ignoreZxid ? a.beatsIgnoringZxid(b) : a.beats(b);
     }
 
     public boolean looking() {
@@ -112,14 +122,14 @@ public final class Election {
         if (n.electionEpoch() > logicalClock) {
             logicalClock = n.electionEpoch();
             recvset.clear();
-            proposal = vote.beats(initial) || !isVoter(initial.leader()) ? vote : initial;
+            proposal = better(vote, initial) || !isVoter(initial.leader()) ? vote : initial;
             finalizeLeft = -1;
             recordSelf();
             broadcast();
         } else if (n.electionEpoch() < logicalClock) {
             out.send(n.from(), currentVote());
             return null;
-        } else if (vote.beats(proposal) || !isVoter(proposal.leader())) {
+        } else if (better(vote, proposal) || !isVoter(proposal.leader())) {
             proposal = vote;
             finalizeLeft = -1;
             recordSelf();

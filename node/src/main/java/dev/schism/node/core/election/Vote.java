@@ -21,6 +21,14 @@ public record Vote(long leader, long zxid, long peerEpoch) {
         return leader > other.leader;
     }
 
+    /** The seeded bug fle-ignores-zxid: the order without the zxid (epoch, then sid). */
+    public boolean beatsIgnoringZxid(Vote other) {
+        if (peerEpoch != other.peerEpoch) {
+            return peerEpoch > other.peerEpoch;
+        }
+        return leader > other.leader;
+    }
+
     public Vote withEpoch(long epoch) {
         return new Vote(leader, zxid, epoch);
     }

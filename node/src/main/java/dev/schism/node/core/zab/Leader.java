@@ -32,6 +32,7 @@ public final class Leader {
     private final boolean establishWithoutQuorum;
     private final boolean diffInsteadOfTrunc;
     private final boolean commitBeforeQuorum;
+    private final boolean epochReuse;
     private final long me;
     private final TreeMap<Long, LearnerHandler> handlers = new TreeMap<>();
     private final Set<Long> connecting = new HashSet<>();
@@ -58,6 +59,7 @@ public final class Leader {
         this.establishWithoutQuorum = bugs.on(SeededBugs.ESTABLISH_WITHOUT_QUORUM);
         this.diffInsteadOfTrunc = bugs.on(SeededBugs.DIFF_INSTEAD_OF_TRUNC);
         this.commitBeforeQuorum = bugs.on(SeededBugs.COMMIT_BEFORE_QUORUM);
+        this.epochReuse = bugs.on(SeededBugs.EPOCH_REUSE);
         this.me = config.myId();
         this.startEpoch = r.currentEpoch();
         this.startZxid = r.lastQueued();
@@ -144,7 +146,7 @@ public final class Leader {
         if (epoch >= 0 || !config.isQuorum(connecting)) {
             return;
         }
-        epoch = maxAccepted + 1;
+        epoch = epochReuse ? Math.max(1, maxAccepted) : maxAccepted + 1;
         r.setAcceptedEpoch(epoch);
         for (LearnerHandler h : handlers.values()) {
             sendInfo(h);

@@ -25,7 +25,20 @@ public final class SeededBugs {
      */
     public static final String COMMIT_BEFORE_QUORUM = "commit-before-quorum";
 
-    public static final Set<String> NAMES = Set.of(ESTABLISH_WITHOUT_QUORUM, DIFF_INSTEAD_OF_TRUNC, ACK_BEFORE_FSYNC, COMMIT_BEFORE_QUORUM);
+    /**
+     * FastLeaderElection's vote order skips the zxid (epoch, then sid only): a server with a shorter log can
+     * win, and ZAB's sync then makes its log the truth, dropping committed txns (what FLE's order prevents).
+     */
+    public static final String FLE_IGNORES_ZXID = "fle-ignores-zxid";
+
+    /**
+     * A new leader takes the largest acceptedEpoch it has heard of as its epoch instead of one more than it,
+     * so two leaderships can share an epoch and their zxids (the epoch is what keeps leaderships apart).
+     */
+    public static final String EPOCH_REUSE = "epoch-reuse";
+
+    public static final Set<String> NAMES = Set.of(ESTABLISH_WITHOUT_QUORUM, DIFF_INSTEAD_OF_TRUNC, ACK_BEFORE_FSYNC,
+            COMMIT_BEFORE_QUORUM, FLE_IGNORES_ZXID, EPOCH_REUSE);
 
     private final Set<String> enabled = new TreeSet<>();
 

@@ -12,7 +12,6 @@ import dev.schism.node.core.Txn;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,67 +20,47 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * One seeded, single-threaded run of an ensemble of {@link Peer}s: a chaos phase (loss, duplication,
- * delay, partitions, crashes that lose un-fsynced appends, crashes in the middle of a {@link Ready},
- * paused clocks, client proposals at random servers), then everything heals and the run must establish a
- * leader, commit a new proposal and have every server apply it within {@link Options#healTicks()}.
- * {@link SafetyChecker} is consulted after every action. The same seed always replays the same run.
+ * One seeded, single-threaded run of an ensemble of {@link Peer}s: a chaos phase that plays a
+ * {@link FaultSchedule} (partitions, crashes that lose un-fsynced appends, power losses, restarts, snapshots,
+ * client writes at random servers) over background {@link Noise} (loss, duplication, delay, crashes in the
+ * middle of a {@link Ready}, paused clocks), then everything heals and the run must establish a leader,
+ * commit a new proposal and have every server apply it within {@link SimOptions#healTicks()}.
+ * {@link SafetyChecker} is consulted after every action. The same seed and schedule always replay the same run.
  */
-final class Simulation {
-    /** Knobs of one run; {@link #forSeed} picks the ensemble shape from the seed. */
-    record Options(int voters, int observers, int chaosTicks, int healTicks, double dropRate, double duplicateRate,
-                   int maxDelay, String bug) {
-        /**
-         * The ensemble shape cycles with the seed. {@code -Dsim.chaosTicks=N} lengthens the chaos phase,
-         * {@code -Dsim.drop / sim.dup / sim.maxDelay} make the network worse, {@code -Dsim.bug=NAME} seeds a
-         * protocol bug (see {@code Peer.injectBug}).
-         */
-        static Options forSeed(long seed) {
-            int chaos = Integer.getInteger("sim.chaosTicks", 300);
-            double drop = Double.parseDouble(System.getProperty("sim.drop", "0.05"));
-            double dup = Double.parseDouble(System.getProperty("sim.dup", "0.03"));
-            int delay = Integer.getInteger("sim.maxDelay", 3);
-            String bug = System.getProperty("sim.bug", "");
-            bug = bug.isBlank() ? null : bug.trim();
-            return switch ((int) Math.floorMod(seed, 4L)) {
-                case 0 -> new Options(3, 0, chaos, 2000, drop, dup, delay, bug);
-                case 1 -> new Options(5, 0, chaos, 2000, drop, dup, delay, bug);
-                case 2 -> new Options(3, 1, chaos, 2000, drop, dup, delay, bug);
-                default -> new Options(4, 1, chaos, 2000, drop, dup, delay, bug);
-            };
-        }
-
-        Options withBug(String name) {
-            return new Options(voters, observers, chaosTicks, healTicks, dropRate, duplicateRate, maxDelay, name);
-        }
-
-        @Override
-        public String toString() {
-            return voters + " voters + " + observers + " observers, " + chaosTicks + " chaos ticks"
-                    + (bug == null ? "" : ", bug " + bug);
-        }
-    }
-
+public final class Simulation {
     static final int MS_PER_TICK = 100;
 
     private final long seed;
-    private final Options options;
+    private final SimOptions options;
+    private final FaultSchedule schedule;
     private final Random rnd;
     private final SimNetwork net;
     private final SafetyChecker checker = new SafetyChecker();
-    private final Trace trace = new Trace(50);
+    private final Trace trace;
     private final List<SimNode> nodes = new ArrayList<>();
     private long now;
-    final Map<String, Long> stats = new TreeMap<>();
-    private int proposals;
+    public final Map<String, Long> stats = new TreeMap<>();
     private String marker;
     private Txn committedMarker;
     private long markerAt;
 
-    Simulation(long seed, Options options) {
+    /** The run a seed stands for: its schedule is generated from the seed. */
+    public static Simulation forSeed(long seed, SimOptions options) {
+        return new Simulation(seed, options, FaultSchedule.generate(seed, options.servers(),
+                FaultSchedule.DEFAULT_CHAOS_TICKS, Noise.DEFAULT), false);
+    }
+
+    /**
+     * @param seed      drives the noise (the schedule is given separately, so shrinking can edit it)
+     * @param keepTrace keep every event as text ({@link #fullTrace()}), not only the hash and the last 50
+     */
+    public Simulation(long seed, SimOptions options, FaultSchedule schedule, boolean keepTrace) {
         this.seed = seed;
         this.options = options;
-        this.rnd = new Random(seed);
+        this.schedule = schedule;
+        // The noise stream differs from the schedule's, which FaultSchedule.generate draws from Random(seed).
+        this.rnd = new Random(seed ^ 0x9E3779B97F4A7C15L);
+        this.trace = new Trace(50, keepTrace);
         this.net = new SimNetwork(rnd);
         Set<Long> voters = new LinkedHashSet<>();
         Set<Long> observers = new LinkedHashSet<>();
@@ -99,16 +78,42 @@ final class Simulation {
         }
     }
 
+    /** Runs to the end and says how it went; never throws for a failed check. */
+    public Outcome play() {
+        try {
+            run();
+            return new Outcome(seed, Outcome.Verdict.SAFE, null, null, now, trace.hash(), committed());
+        } catch (SafetyChecker.InvariantViolation e) {
+            trace.add(now, "UNSAFE " + e.getMessage());
+            return new Outcome(seed, Outcome.Verdict.UNSAFE, e.kind(), e.getMessage(), now, trace.hash(), committed());
+        } catch (LivenessFailure e) {
+            trace.add(now, "STUCK " + e.getMessage());
+            return new Outcome(seed, Outcome.Verdict.STUCK, "stuck", e.getMessage(), now, trace.hash(), committed());
+        } catch (IllegalStateException | IllegalArgumentException | IndexOutOfBoundsException | NullPointerException e) {
+            // The core refused its own state (or broke): as much a failure of the protocol as a broken check.
+            String what = "a server's core failed: " + e.getMessage();
+            trace.add(now, "UNSAFE " + what);
+            return new Outcome(seed, Outcome.Verdict.UNSAFE, "core-failure", what, now, trace.hash(), committed());
+        }
+    }
+
     /** Runs the seed; throws {@link SafetyChecker.InvariantViolation} or {@link LivenessFailure}. */
-    void run() {
-        net.dropRate = options.dropRate();
-        net.duplicateRate = options.duplicateRate();
-        net.maxDelay = options.maxDelay();
+    public void run() {
+        Noise noise = schedule.noise();
+        net.dropRate = noise.drop();
+        net.duplicateRate = noise.duplicate();
+        net.maxDelay = noise.maxDelay();
         for (SimNode n : nodes) {
             boot(n, true);
         }
-        for (int i = 0; i < options.chaosTicks(); i++) {
-            chaos();
+        List<Fault> faults = schedule.faults();
+        int f = 0;
+        for (int i = 0; i < schedule.chaosTicks(); i++) {
+            while (f < faults.size() && faults.get(f).tick() <= i) {
+                Fault next = faults.get(f++);
+                reseed(next.tick() * 31L + next.kind().ordinal() + 1);
+                act(next);
+            }
             step(true);
         }
         heal();
@@ -125,8 +130,20 @@ final class Simulation {
                 + " ticks after healing");
     }
 
+    /**
+     * The noise is drawn from a stream restarted at every tick (and every fault) from the seed and that point,
+     * not from one stream for the whole run: removing a fault then leaves the noise of every other tick as it
+     * was, so shrinking compares like with like.
+     */
+    private void reseed(long point) {
+        long z = seed * 0x9E3779B97F4A7C15L + point * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 31)) * 0x94D049BB133111EBL;
+        rnd.setSeed(z ^ (z >>> 29));
+    }
+
     private void step(boolean chaos) {
         now++;
+        reseed(-now);
         for (SimNode n : nodes) {
             if (n.alive() && n.fsyncPending && n.fsyncAt <= now) {
                 completeFsync(n);
@@ -134,12 +151,12 @@ final class Simulation {
             }
         }
         for (SimNode n : nodes) {
-            if (n.alive() && !(chaos && rnd.nextDouble() < 0.02)) { // a paused or slow clock skips a tick
+            if (n.alive() && !(chaos && rnd.nextDouble() < schedule.noise().clockPause())) { // a paused or slow clock skips a tick
                 n.peer.tick();
                 drain(n, chaos);
             }
         }
-        boolean batch = chaos && rnd.nextDouble() < 0.3;
+        boolean batch = chaos && rnd.nextDouble() < schedule.noise().batch();
         for (SimNetwork.Packet p : net.due(now)) {
             SimNode to = node(p.to());
             if (to.alive()) {
@@ -157,73 +174,64 @@ final class Simulation {
         }
     }
 
-    private void chaos() {
-        double r = rnd.nextDouble();
-        SimNode n = nodes.get(rnd.nextInt(nodes.size()));
-        if (r < 0.003) {
-            for (SimNode each : nodes) { // power loss: every server at once, un-fsynced appends vanish
-                if (each.alive() && rnd.nextInt(4) != 0) {
-                    crash(each, "power loss");
+    private void act(Fault f) {
+        SimNode n = f.nodes().isEmpty() ? null : node(f.node());
+        switch (f.kind()) {
+            case POWER_LOSS -> {
+                for (long sid : f.nodes()) { // every server at once: un-fsynced appends vanish
+                    if (node(sid).alive()) {
+                        crash(node(sid), "power loss");
+                    }
                 }
             }
-        } else if (r < 0.009) {
-            if (n.alive()) {
-                crash(n, "crash");
+            case CRASH -> {
+                if (n.alive()) {
+                    crash(n, "crash");
+                }
             }
-        } else if (r < 0.03) {
-            if (!n.alive()) {
-                boot(n, true);
+            case RESTART -> {
+                if (!n.alive()) {
+                    boot(n, true);
+                }
             }
-        } else if (r < 0.04) {
-            partition();
-        } else if (r < 0.05) {
-            net.healAll();
-            trace.add(now, "heal partition");
-        } else if (r < 0.06) {
-            if (n.alive()) {
-                takeSnapshot(n);
+            case PARTITION -> partition(Set.copyOf(f.nodes()), f.quorumOnly());
+            case HEAL -> {
+                net.healAll();
+                trace.add(now, "heal partition");
             }
-        } else if (r < 0.35) {
-            if (n.alive()) {
-                propose(n, "p" + (++proposals));
+            case SNAPSHOT -> {
+                if (n.alive()) {
+                    takeSnapshot(n);
+                }
+            }
+            case PROPOSE -> {
+                if (n.alive()) {
+                    propose(n, "p" + f.tick());
+                }
             }
         }
     }
 
-    private void partition() {
+    private void partition(Set<Long> side, boolean quorumOnly) {
         net.healAll();
-        List<Long> sids = new ArrayList<>();
-        for (SimNode n : nodes) {
-            sids.add(n.sid);
-        }
-        Set<Long> side = new HashSet<>();
-        if (rnd.nextBoolean()) {
-            side.add(sids.get(rnd.nextInt(sids.size())));
-        } else {
-            for (long s : sids) {
-                if (rnd.nextBoolean()) {
-                    side.add(s);
-                }
-            }
-        }
-        boolean quorumOnly = rnd.nextInt(3) == 0;
-        for (long a : sids) {
-            for (long b : sids) {
+        for (SimNode na : nodes) {
+            for (SimNode nb : nodes) {
+                long a = na.sid;
+                long b = nb.sid;
                 if (a != b && side.contains(a) != side.contains(b)) {
                     if (quorumOnly) {
                         net.cutQuorum(a, b);
                     } else {
                         net.cut(a, b);
                     }
-                    SimNode nb = node(b);
-                    if (nb.alive() && rnd.nextBoolean()) {
+                    if (nb.alive() && rnd.nextBoolean()) { // some servers notice the broken link at once
                         nb.peer.linkDown(a);
                         drain(nb, true);
                     }
                 }
             }
         }
-        trace.add(now, "partition " + side + " | rest" + (quorumOnly ? " (quorum channel only)" : ""));
+        trace.add(now, "partition " + new java.util.TreeSet<>(side) + " | rest" + (quorumOnly ? " (quorum channel only)" : ""));
     }
 
     private void heal() {
@@ -320,7 +328,7 @@ final class Simulation {
             if (r.isEmpty()) {
                 return;
             }
-            int crashAt = chaos && rnd.nextDouble() < 0.002 ? rnd.nextInt(4) : -1;
+            int crashAt = chaos && rnd.nextDouble() < schedule.noise().midReadyCrash() ? rnd.nextInt(4) : -1;
             if (!execute(n, r, crashAt)) {
                 return;
             }
@@ -395,12 +403,11 @@ final class Simulation {
         return nodes.get((int) sid - 1);
     }
 
-    String report(Throwable failure) {
+    public String report(Throwable failure) {
         StringBuilder b = new StringBuilder();
         b.append("seed ").append(seed).append(" (").append(options).append(") failed at t=").append(now)
                 .append(": ").append(failure.getMessage()).append('\n')
-                .append("replay: mvn -pl node -am test -Dtest=SimulationTest -Dsim.seed=").append(seed)
-                .append(" -Dsurefire.failIfNoSpecifiedTests=false\n");
+                .append("schedule: ").append(schedule).append('\n');
         for (SimNode n : nodes) {
             b.append("  ").append(n).append('\n');
         }
@@ -408,15 +415,30 @@ final class Simulation {
         return b.toString();
     }
 
-    Map<String, Long> messageTypes() {
+    /** The hash of every event so far (equal hashes: the same run). */
+    public String traceHash() {
+        return trace.hash();
+    }
+
+    /** Every event as text, or null unless made with {@code keepTrace}. */
+    public String fullTrace() {
+        return trace.full();
+    }
+
+    /** The last 50 events, one per line. */
+    public String lastEvents() {
+        return trace.dump();
+    }
+
+    public Map<String, Long> messageTypes() {
         return net.byType;
     }
 
-    long messagesSent() {
+    public long messagesSent() {
         return net.sent;
     }
 
-    int committed() {
+    public int committed() {
         return checker.history.size();
     }
 
@@ -425,9 +447,10 @@ final class Simulation {
         return "Simulation{seed=" + seed + " " + options + " t=" + now + "}";
     }
 
-    static final class LivenessFailure extends RuntimeException {
+    /** The healed ensemble did not commit and spread a new write in time. */
+    public static final class LivenessFailure extends RuntimeException {
         LivenessFailure(String message) {
-            super(message);
+            super(message, null, false, false);
         }
     }
 }
