@@ -16,11 +16,11 @@ public record AckedWrite(Op op, long zxid, String node, Object value) {
     }
 
     /**
-     * The write an ok op records, if its value carries a zxid: {@code {"value":v,"zxid":"0x300000002"}} (or a
-     * number); empty for other ops.
+     * The write an ok {@code write} op records, if its value carries a zxid: {@code {"value":v,"zxid":"0x300000002"}} (or a
+     * number); empty for other ops (the final reads carry a zxid too, but acknowledge no write).
      */
     public static Optional<AckedWrite> of(Op op) {
-        if (op.isNemesis() || op.type() != dev.schism.results.history.OpType.OK || !(op.value() instanceof Map<?, ?> m)) {
+        if (op.isNemesis() || op.type() != dev.schism.results.history.OpType.OK || !op.f().equals("write") || !(op.value() instanceof Map<?, ?> m)) {
             return Optional.empty();
         }
         Object z = m.get("zxid");
