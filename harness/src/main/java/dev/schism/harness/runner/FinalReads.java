@@ -52,9 +52,12 @@ final class FinalReads {
         return missing;
     }
 
-    /** One node's final op, retried with a new client after each failure; false if it never succeeded. */
+    /**
+     * One node's final op, retried with a new client after each failure until the deadline (every node gets
+     * at least one attempt, even after another used the time up); false if it never succeeded.
+     */
     private boolean readUntilOk(int nodeIndex, String node, Op op, long deadline) throws InterruptedException {
-        while (clock.getAsLong() < deadline) {
+        do {
             Op invoke = history.append(op.withNode(node), clock.getAsLong());
             Op completion;
             try (Client c = workload.client(cluster, spec, nodeIndex)) {
@@ -74,7 +77,7 @@ final class FinalReads {
                 return true;
             }
             TimeUnit.MILLISECONDS.sleep(RETRY_PAUSE_MS);
-        }
+        } while (clock.getAsLong() < deadline);
         return false;
     }
 
