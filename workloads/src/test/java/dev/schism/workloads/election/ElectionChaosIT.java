@@ -15,14 +15,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The main job against real node processes: 60 s of writes under partitions and kills must end valid,
+ * The main job against real node processes: 30 s of writes under partitions and kills must end valid,
  * and the run folder must hold everything the design promises.
  */
 class ElectionChaosIT {
 
     @Test
-    @Chaos(workload = "election", nemesis = "partition,kill", nodes = 5, timeLimit = 60, seed = 7)
-    void sixtySecondsOfPartitionsAndKillsEndValid(Runner.Outcome outcome) throws Exception {
+    @Chaos(workload = "election", nemesis = "partition,kill", nodes = 5, timeLimit = 30, seed = 7)
+    void thirtySecondsOfPartitionsAndKillsEndValid(Runner.Outcome outcome) throws Exception {
         Path run = outcome.folder().dir();
         assertEquals(Verdict.VALID, outcome.verdict(), outcome.results().toString());
         for (String f : new String[] {"test.json", "history.jsonl", "faults.jsonl", "events.jsonl", "results.json", "history.edn", "report.html",

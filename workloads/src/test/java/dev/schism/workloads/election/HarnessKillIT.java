@@ -95,6 +95,10 @@ class HarnessKillIT {
             awaitWrites(cli);
             String owner = "/" + cli.pid() + "/";
             assertEquals(4, owned(docker, owner), "3 node containers and the proxy run");
+            // Testcontainers' own hook may remove the containers before ours copies them: the journal the run
+            // keeps is then the last periodic copy, which must exist before the signal for this to be tested.
+            Path journal = store.resolve("latest").toRealPath().resolve("nodes/n1/data/events.jsonl");
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(journal));
             cli.destroy(); // SIGTERM, which runs the shutdown hooks as Ctrl-C does
             assertTrue(cli.waitFor(90, TimeUnit.SECONDS), "the command exits after SIGTERM");
             assertEquals(0, owned(docker, owner), "the harness removed its containers on the way out");

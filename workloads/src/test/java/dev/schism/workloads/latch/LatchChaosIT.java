@@ -29,7 +29,7 @@ class LatchChaosIT {
     private final Path store = Path.of(System.getProperty("schism.store", "target/schism-store"));
 
     @Test
-    @Chaos(workload = "latch", nemesis = "partition", nodes = 5, timeLimit = 40, seed = 11)
+    @Chaos(workload = "latch", nemesis = "partition", nodes = 5, timeLimit = 25, seed = 11)
     void correctLatchesStayValid(Runner.Outcome outcome) {
         CheckResult latch = latch(outcome.results());
         System.out.println("LatchChaosIT correct: " + latch + " [" + outcome.folder().dir() + "]");

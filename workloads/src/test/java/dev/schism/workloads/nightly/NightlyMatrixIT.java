@@ -10,7 +10,7 @@ import dev.schism.results.verdict.Verdict;
 import org.junit.jupiter.api.Test;
 
 /**
- * Workload × nemesis on the correct node, 12 s of faults each: every checker must say VALID (a false alarm
+ * Workload × nemesis on the correct node, 10–12 s of combined faults each: every checker must say VALID (a false alarm
  * here is a checker bug or a node bug), and each run must have checked something.
  */
 class NightlyMatrixIT {
@@ -25,51 +25,33 @@ class NightlyMatrixIT {
     }
 
     @Test
-    @Chaos(workload = "set", nemesis = "partition", timeLimit = 12, seed = 11)
-    void setUnderPartitions(Runner.Outcome o) {
+    @Chaos(workload = "set", nemesis = "partition,kill", timeLimit = 12, seed = 11)
+    void setUnderPartitionsAndKills(Runner.Outcome o) {
         assertValidAndChecked(o, "set");
         assertTrue(((Number) o.results().get(0).details().get("ok")).intValue() > 50, o.results().get(0).toString());
     }
 
     @Test
-    @Chaos(workload = "set", nemesis = "kill", timeLimit = 12, seed = 12)
-    void setUnderKills(Runner.Outcome o) {
-        assertValidAndChecked(o, "set");
-    }
-
-    @Test
-    @Chaos(workload = "set", nemesis = "pause,clock", timeLimit = 12, seed = 13)
+    @Chaos(workload = "set", nemesis = "pause,clock", nodes = 3, timeLimit = 10, seed = 13)
     void setUnderPausesAndClockFaults(Runner.Outcome o) {
         assertValidAndChecked(o, "set");
     }
 
     @Test
-    @Chaos(workload = "register", nemesis = "partition", timeLimit = 12, seed = 14)
-    void registerUnderPartitions(Runner.Outcome o) {
+    @Chaos(workload = "register", nemesis = "partition,kill", timeLimit = 12, seed = 14, reads = "sync")
+    void registerWithSyncReadsUnderPartitionsAndKills(Runner.Outcome o) {
         assertValidAndChecked(o, "linearizability", "reads");
     }
 
     @Test
-    @Chaos(workload = "register", nemesis = "kill", timeLimit = 12, seed = 15, reads = "sync")
-    void registerWithSyncReadsUnderKills(Runner.Outcome o) {
-        assertValidAndChecked(o, "linearizability", "reads");
-    }
-
-    @Test
-    @Chaos(workload = "register", nemesis = "pause,clock", timeLimit = 12, seed = 16)
+    @Chaos(workload = "register", nemesis = "pause,clock", nodes = 3, timeLimit = 10, seed = 16)
     void registerUnderPausesAndClockFaults(Runner.Outcome o) {
         assertValidAndChecked(o, "linearizability", "reads");
     }
 
     @Test
-    @Chaos(workload = "election", nemesis = "pause", timeLimit = 12, seed = 17)
-    void electionUnderPauses(Runner.Outcome o) {
-        assertValidAndChecked(o, "election", "znode-versions");
-    }
-
-    @Test
-    @Chaos(workload = "election", nemesis = "clock,kill", timeLimit = 12, seed = 18)
-    void electionUnderClockFaultsAndKills(Runner.Outcome o) {
+    @Chaos(workload = "election", nemesis = "pause,clock,kill", nodes = 3, timeLimit = 10, seed = 18)
+    void electionUnderPausesClockFaultsAndKills(Runner.Outcome o) {
         assertValidAndChecked(o, "election", "znode-versions");
     }
 }

@@ -103,7 +103,7 @@ public final class DockerCluster implements Cluster, ProcessControl, ClockContro
             checkOpen();
             Startables.deepStart(nodes.values().stream().map(NodeContainer::container)).join();
             nodes.values().forEach(NodeContainer::started);
-            journalSync.scheduleWithFixedDelay(this::syncJournals, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+            journalSync.scheduleWithFixedDelay(this::syncJournals, 0, 1, java.util.concurrent.TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
