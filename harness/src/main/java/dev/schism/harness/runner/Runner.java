@@ -211,9 +211,10 @@ public final class Runner {
             if (open > 0) {
                 console.println("\nschism: " + open + " ops never completed; they count as indeterminate");
             }
-            if (!interp.stopped() && !workload.finalOps(spec).isEmpty()) {
+            List<Op> finals = workload.finalOps(spec);
+            if (!interp.stopped() && !finals.isEmpty()) {
                 progress.phase("final reads");
-                int missing = new FinalReads(workload, spec, cluster, history, clock).run(FINAL_READ_TIMEOUT);
+                int missing = new FinalReads(workload, spec, cluster, history, clock).run(finals, FINAL_READ_TIMEOUT);
                 if (missing > 0) {
                     problems.add(CheckResult.unknown("final-read", missing + " final read(s) never succeeded within "
                             + FINAL_READ_TIMEOUT / SECOND + " s; what the nodes hold is unknown"));

@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param <S> the wrapped model's state
  */
-public final class IndependentModel<S> implements Model<S> {
+public final class IndependentModel<S> extends DelegatingModel<S> {
 
     /** The wrapped model's input, tagged with its key. */
     public record Keyed(Object key, Object input) {
@@ -20,10 +20,8 @@ public final class IndependentModel<S> implements Model<S> {
         }
     }
 
-    private final Model<S> inner;
-
     public IndependentModel(Model<S> inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     @Override
@@ -32,29 +30,8 @@ public final class IndependentModel<S> implements Model<S> {
     }
 
     @Override
-    public S init() {
-        return inner.init();
-    }
-
-    /** Every key starts from the same state. */
-    @Override
-    public S initialState(Object value) {
-        return inner.initialState(value);
-    }
-
-    @Override
     public S step(S state, Object input, Object output) {
         return inner.step(state, ((Keyed) input).input, output);
-    }
-
-    @Override
-    public boolean equal(S a, S b) {
-        return inner.equal(a, b);
-    }
-
-    @Override
-    public long hash(S state) {
-        return inner.hash(state);
     }
 
     @Override
@@ -63,18 +40,8 @@ public final class IndependentModel<S> implements Model<S> {
     }
 
     @Override
-    public long stateBytes(S state) {
-        return inner.stateBytes(state);
-    }
-
-    @Override
     public String describeOperation(Object input, Object output) {
         return "[" + ((Keyed) input).key + "] " + inner.describeOperation(((Keyed) input).input, output);
-    }
-
-    @Override
-    public String describeState(S state) {
-        return inner.describeState(state);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.schism.harness.checker.model;
 
-import dev.schism.results.history.Op;
-
 /**
  * A model whose histories start from a given state instead of its {@link Model#init}: the state is built
  * once, from the user's value, by the wrapped model's {@link Model#initialState}. Everything else is the
@@ -9,13 +7,12 @@ import dev.schism.results.history.Op;
  *
  * @param <S> the wrapped model's state
  */
-public final class StartingFrom<S> implements Model<S> {
-    private final Model<S> inner;
+public final class StartingFrom<S> extends DelegatingModel<S> {
     private final S start;
     private final Object value;
 
     private StartingFrom(Model<S> inner, Object value) {
-        this.inner = inner;
+        super(inner);
         this.value = value;
         this.start = inner.initialState(value);
     }
@@ -26,73 +23,8 @@ public final class StartingFrom<S> implements Model<S> {
     }
 
     @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
     public S init() {
         return start;
-    }
-
-    @Override
-    public S initialState(Object v) {
-        return inner.initialState(v);
-    }
-
-    @Override
-    public S step(S state, Object input, Object output) {
-        return inner.step(state, input, output);
-    }
-
-    @Override
-    public boolean equal(S a, S b) {
-        return inner.equal(a, b);
-    }
-
-    @Override
-    public long hash(S state) {
-        return inner.hash(state);
-    }
-
-    @Override
-    public Object partitionKey(Object input) {
-        return inner.partitionKey(input);
-    }
-
-    @Override
-    public long stateBytes(S state) {
-        return inner.stateBytes(state);
-    }
-
-    @Override
-    public String describeOperation(Object input, Object output) {
-        return inner.describeOperation(input, output);
-    }
-
-    @Override
-    public String describeState(S state) {
-        return inner.describeState(state);
-    }
-
-    @Override
-    public Object input(Op invoke) {
-        return inner.input(invoke);
-    }
-
-    @Override
-    public Object output(Op invoke, Op completion) {
-        return inner.output(invoke, completion);
-    }
-
-    @Override
-    public Object unknownOutput(Op invoke) {
-        return inner.unknownOutput(invoke);
-    }
-
-    @Override
-    public boolean keepsFailure(Op invoke, Op completion) {
-        return inner.keepsFailure(invoke, completion);
     }
 
     /** One line: {@code cas-register from 0}. */
