@@ -2,6 +2,7 @@ package dev.schism.harness.backend.local;
 
 import dev.schism.harness.backend.Cluster;
 import dev.schism.harness.backend.FourLetterWords;
+import dev.schism.harness.backend.NodeHandles;
 import dev.schism.harness.backend.ToxiproxyNetwork;
 import dev.schism.harness.nemesis.Channel;
 import dev.schism.harness.nemesis.ClockControl;
@@ -20,12 +21,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -60,7 +59,7 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
     private final Map<String, NodeProcess> procs = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Integer> clientProxyPort = new HashMap<>();
     private final Map<String, Path> journals = new LinkedHashMap<>();
-    private final Map<String, Long> clockOffsets = new ConcurrentHashMap<>();
+    private final NodeHandles handles = new NodeHandles(this::processes);
     private final List<Proxy> proxies = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread shutdownHook;
     private ToxiproxyNetwork network;
@@ -366,7 +365,7 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
 
     /** A restarted server starts with a true clock, as the node (whose offset lives in memory) does. */
     private void clearOffset(String node) throws IOException {
-        clockOffsets.remove(node);
+        handles.clearOffset(node);
         if (spec.command().fakeTime().isPresent()) {
             dev.schism.harness.sut.FakeTime.write(spec.nodesDir().resolve(node).resolve("faketime"), 0);
         }
@@ -383,46 +382,38 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
 
     @Override
     public void pause(String node) throws IOException {
-        proc(node).pause();
+        handles.pause(node);
     }
 
     @Override
     public void resume(String node) throws IOException {
-        proc(node).resume();
+        handles.resume(node);
     }
 
     @Override
     public Set<String> running() {
-        Set<String> s = new LinkedHashSet<>();
-        processes().stream().filter(NodeProcess::alive).forEach(p -> s.add(p.name()));
-        return s;
+        return handles.running();
     }
 
     @Override
     public Set<String> paused() {
-        Set<String> s = new LinkedHashSet<>();
-        processes().stream().filter(NodeProcess::paused).forEach(p -> s.add(p.name()));
-        return s;
+        return handles.paused();
     }
 
     @Override
     public void shift(String node, long deltaMs) throws IOException {
-        NodeProcess p = proc(node);
-        if (!p.alive() || p.paused()) {
-            throw new IOException(node + " is " + (p.alive() ? "paused" : "not running") + "; its clock cannot be shifted now");
-        }
         if (spec.command().fakeTime().isPresent()) {
             // libfaketime re-reads the file within a second: a strobe faster than that reaches it as the offset of that moment
-            dev.schism.harness.sut.FakeTime.write(spec.nodesDir().resolve(node).resolve("faketime"), offset(node) + deltaMs);
+            handles.shift(node, deltaMs, (h, offset, delta) -> dev.schism.harness.sut.FakeTime.write(
+                    spec.nodesDir().resolve(node).resolve("faketime"), offset));
         } else {
-            FourLetterWords.clok(p.adminAddress(), deltaMs, ADMIN_TIMEOUT_MS);
+            handles.shift(node, deltaMs);
         }
-        clockOffsets.merge(node, deltaMs, Long::sum);
     }
 
     @Override
     public long offset(String node) {
-        return clockOffsets.getOrDefault(node, 0L);
+        return handles.offset(node);
     }
 
     /** Kills every node and deletes every proxy; idempotent and safe from a shutdown hook. */
