@@ -147,7 +147,10 @@ public final class Ensemble implements AutoCloseable {
         private Flavor flavor = Flavor.SCHISM;
         private Path jar;
         private final List<String> extraConfig = new ArrayList<>();
-        private final List<String> jvmArgs = new ArrayList<>(List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC"));
+        // C1 only, as the harness runs its nodes: quick to start and light on a shared 2-core machine, where C2
+        // compiling in three JVMs at once can stall a server past a client's session timeout.
+        private final List<String> jvmArgs = new ArrayList<>(List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1"));
 
         /** Replaces the default JVM flags of the servers. */
         public Builder jvmArgs(List<String> args) {
