@@ -3,13 +3,12 @@ package dev.schism.harness.backend.docker;
 import com.github.dockerjava.api.DockerClient;
 import dev.schism.harness.backend.Cluster;
 import dev.schism.harness.backend.FourLetterWords;
+import dev.schism.harness.backend.HandledNodes;
 import dev.schism.harness.backend.NodeHandles;
 import dev.schism.harness.backend.ToxiproxyNetwork;
 import dev.schism.harness.nemesis.Channel;
-import dev.schism.harness.nemesis.ClockControl;
 import dev.schism.harness.nemesis.Grudge;
 import dev.schism.harness.nemesis.NemesisPackages;
-import dev.schism.harness.nemesis.ProcessControl;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
@@ -21,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.BindMode;
@@ -41,7 +39,7 @@ import org.testcontainers.utility.DockerImageName;
  * copied every 5 s while the run goes; close (also from a shutdown hook) copies logs and zoo.cfg a last time
  * and removes containers, volumes and the network.
  */
-public final class DockerCluster implements Cluster, ProcessControl, ClockControl {
+public final class DockerCluster implements Cluster, HandledNodes {
     static final int API_PORT = 8474;
     static final int FIRST_CLIENT_PORT = 8666;
     static final int FIRST_PEER_PORT = 20000;
@@ -302,33 +300,8 @@ public final class DockerCluster implements Cluster, ProcessControl, ClockContro
     }
 
     @Override
-    public void pause(String node) throws IOException {
-        handles.pause(node);
-    }
-
-    @Override
-    public void resume(String node) throws IOException {
-        handles.resume(node);
-    }
-
-    @Override
-    public Set<String> running() {
-        return handles.running();
-    }
-
-    @Override
-    public Set<String> paused() {
-        return handles.paused();
-    }
-
-    @Override
-    public void shift(String node, long deltaMs) throws IOException {
-        handles.shift(node, deltaMs);
-    }
-
-    @Override
-    public long offset(String node) {
-        return handles.offset(node);
+    public NodeHandles handles() {
+        return handles;
     }
 
     /** The run label on everything this cluster created. */

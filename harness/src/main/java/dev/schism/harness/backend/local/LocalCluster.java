@@ -2,13 +2,13 @@ package dev.schism.harness.backend.local;
 
 import dev.schism.harness.backend.Cluster;
 import dev.schism.harness.backend.FourLetterWords;
+import dev.schism.harness.backend.HandledNodes;
 import dev.schism.harness.backend.NodeHandles;
 import dev.schism.harness.backend.ToxiproxyNetwork;
 import dev.schism.harness.nemesis.Channel;
 import dev.schism.harness.nemesis.ClockControl;
 import dev.schism.harness.nemesis.Grudge;
 import dev.schism.harness.nemesis.NemesisPackages;
-import dev.schism.harness.nemesis.ProcessControl;
 import dev.schism.node.net.ListenPorts;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
@@ -24,14 +24,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * N node processes on 127.0.0.1 (see the package doc for the proxy layout). Data directories, configs and
  * logs live in {@code <nodesDir>/nN/}. A killed node restarts with its data directory intact.
  */
-public final class LocalCluster implements Cluster, ProcessControl, ClockControl {
+public final class LocalCluster implements Cluster, HandledNodes {
     private static final AtomicInteger RUNS = new AtomicInteger();
     private static final int ADMIN_TIMEOUT_MS = 1000;
 
@@ -381,23 +380,8 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
     }
 
     @Override
-    public void pause(String node) throws IOException {
-        handles.pause(node);
-    }
-
-    @Override
-    public void resume(String node) throws IOException {
-        handles.resume(node);
-    }
-
-    @Override
-    public Set<String> running() {
-        return handles.running();
-    }
-
-    @Override
-    public Set<String> paused() {
-        return handles.paused();
+    public NodeHandles handles() {
+        return handles;
     }
 
     @Override
@@ -411,10 +395,7 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
         }
     }
 
-    @Override
-    public long offset(String node) {
-        return handles.offset(node);
-    }
+
 
     /** Kills every node and deletes every proxy; idempotent and safe from a shutdown hook. */
     private void stopEverything() {
