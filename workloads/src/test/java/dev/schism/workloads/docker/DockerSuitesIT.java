@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with the machine's load: 5 containers and 20 s were caught in 4 of 4 runs of {@code schism run} under a
  * load average of 15-27, but in 1 of 3 runs inside this test under less load. So a run here lasts 30 s
  * (about twice the partitions of 20 s) and the test tries up to four seeds, passing on the first catch.
- * Skipped loudly without an engine (failed where SCHISM_REQUIRE_DOCKER=1). About 190 s with one split-brain run.
+ * Skipped loudly without an engine (failed where SCHISM_REQUIRE_DOCKER=1). 236 s under a load average of 30 with
+ * one split-brain run and a proxy image build.
  */
 @RequiresDocker
 class DockerSuitesIT {
