@@ -1,5 +1,9 @@
 package dev.schism.harness.proxy;
 
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,10 +70,8 @@ class DataPathTest extends ProxyTestSupport {
         assertEcho(s, "ping");
         s.shutdownOutput();
         assertClosedByPeer(s);
-        long start = System.nanoTime();
-        while (echo.finished() < 1 && millisSince(start) < 5000) {
-            Thread.sleep(5);
-        }
+        await("the upstream socket was closed too").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
+                .until(() -> echo.finished() >= 1);
         assertEquals(1, echo.finished(), "the upstream socket was closed too");
     }
 

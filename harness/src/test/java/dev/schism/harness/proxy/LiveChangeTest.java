@@ -1,5 +1,9 @@
 package dev.schism.harness.proxy;
 
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,10 +124,8 @@ class LiveChangeTest extends ProxyTestSupport {
         assertTrue(rounds.get() > 0);
         assertEcho(connect(port), "still fine");
         assumeEmbedded();
-        long t0 = System.nanoTime();
-        while (server.liveConnections("churn") > 1 && millisSince(t0) < 5000) {
-            Thread.sleep(10);
-        }
+        await("closed connections are forgotten, none leak").atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(10)).until(() -> server.liveConnections("churn") <= 1);
         assertEquals(1, server.liveConnections("churn"), "closed connections are forgotten, none leak");
     }
 

@@ -1,5 +1,9 @@
 package dev.schism.harness.proxy;
 
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -109,11 +113,8 @@ class ProxySoakIT extends ProxyTestSupport {
         for (Socket s : sockets) {
             s.close();
         }
-        long t0 = System.nanoTime();
-        while (server.liveConnections("soak") > 0 && millisSince(t0) < 10_000) {
-            Thread.sleep(20);
-        }
-        assertEquals(0, server.liveConnections("soak"), "no connection leaks after the sockets close");
+        await("no connection leaks after the sockets close").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20)).until(() -> server.liveConnections("soak") == 0);
     }
 
 }

@@ -1,5 +1,9 @@
 package dev.schism.harness.proxy;
 
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,10 +43,8 @@ class TimeoutResetPeerTest extends ProxyTestSupport {
         assertSilentFor(s, 150);
         p.toxics().get("hole").remove();
         assertClosedByPeer(s);
-        long t0 = System.nanoTime();
-        while (echo.finished() < 1 && millisSince(t0) < 5000) {
-            Thread.sleep(5);
-        }
+        await("upstream socket closed as well").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
+                .until(() -> echo.finished() >= 1);
         assertEquals(1, echo.finished(), "upstream socket closed as well");
     }
 

@@ -29,9 +29,18 @@ public record ZooCfg(Path source, long myId, int tickTimeMs, int initLimit, int 
     /** Length of one core tick; ZooKeeper's own timers (finalizeWait 200 ms) are multiples of it. */
     public static final int MS_PER_TICK = 50;
 
-    /** A single participant runs standalone, as ZooKeeper does with standaloneEnabled=true. */
+    /**
+     * Whether this server runs standalone (no election, no ZAB): with no server line, or with one and
+     * {@code standaloneEnabled} not false. As in ZooKeeper, {@code standaloneEnabled=false} makes a single
+     * configured server run in quorum mode, as the leader of an ensemble of one.
+     */
     public boolean standalone() {
-        return servers.size() <= 1;
+        return servers.isEmpty() || servers.size() == 1 && standaloneEnabled();
+    }
+
+    /** zoo.cfg's {@code standaloneEnabled} (default true), validated by the parser. */
+    public boolean standaloneEnabled() {
+        return !"false".equals(unknownKeys.get(STANDALONE_ENABLED_KEY));
     }
 
     public ServerSpec me() {
@@ -71,6 +80,7 @@ public record ZooCfg(Path source, long myId, int tickTimeMs, int initLimit, int 
     /** Keys ZooKeeper passes through to a {@code zookeeper.}-prefixed system property and Schism also reads. */
     public static final String SUPER_DIGEST_KEY = "DigestAuthenticationProvider.superDigest";
     public static final String EXTENDED_TYPES_KEY = "extendedTypesEnabled";
+    public static final String STANDALONE_ENABLED_KEY = "standaloneEnabled";
 
     private String passThrough(String key) {
         String v = unknownKeys.get(key);

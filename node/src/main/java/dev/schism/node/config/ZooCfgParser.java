@@ -68,7 +68,8 @@ public final class ZooCfgParser {
                 known.put(e.getKey(), e.getValue());
             } else {
                 unknown.put(e.getKey(), e.getValue().value());
-                if (!e.getKey().equals(ZooCfg.SUPER_DIGEST_KEY) && !e.getKey().equals(ZooCfg.EXTENDED_TYPES_KEY)) {
+                if (!e.getKey().equals(ZooCfg.SUPER_DIGEST_KEY) && !e.getKey().equals(ZooCfg.EXTENDED_TYPES_KEY)
+                        && !e.getKey().equals(ZooCfg.STANDALONE_ENABLED_KEY)) {
                     ignored.add(e.getKey());
                 }
             }
@@ -90,7 +91,11 @@ public final class ZooCfgParser {
         Path dataLogDir = dataLogLine == null || dataLogLine.value().isEmpty() ? dataDir
                 : Path.of(dataLogLine.value()).toAbsolutePath().normalize();
 
-        boolean standalone = servers.size() <= 1;
+        boolean standaloneEnabled = yesNo(values, ZooCfg.STANDALONE_ENABLED_KEY, true);
+        if (values.containsKey(ZooCfg.STANDALONE_ENABLED_KEY)) {
+            unknown.put(ZooCfg.STANDALONE_ENABLED_KEY, Boolean.toString(standaloneEnabled)); // what ZooCfg reads
+        }
+        boolean standalone = servers.isEmpty() || servers.size() == 1 && standaloneEnabled;
         int initLimit = positiveInt(known, "initLimit", standalone ? 10 : -1);
         int syncLimit = positiveInt(known, "syncLimit", standalone ? 5 : -1);
         if (initLimit < 0) {

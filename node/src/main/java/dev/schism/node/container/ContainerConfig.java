@@ -29,7 +29,7 @@ public record ContainerConfig(Path confDir, Path dataDir, Path dataLogDir, List<
         lines.add("maxClientCnxns=" + get(env, "ZOO_MAX_CLIENT_CNXNS", "60"));
         String standalone = get(env, "ZOO_STANDALONE_ENABLED", "true");
         if (!standalone.equals("true")) {
-            lines.add("standaloneEnabled=" + standalone); // the node always runs one server standalone, and says so at start
+            lines.add("standaloneEnabled=" + standalone); // false: one server runs in quorum mode, a leader of one
         }
         lines.addAll(words(get(env, "ZOO_SERVERS", "server.1=localhost:2888:3888;2181")));
         String whitelist = env.get("ZOO_4LW_COMMANDS_WHITELIST");

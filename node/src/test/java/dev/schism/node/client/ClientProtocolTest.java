@@ -1,5 +1,9 @@
 package dev.schism.node.client;
 
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -307,11 +311,8 @@ class ClientProtocolTest {
         Thread.sleep(600);
         assertNotNull(zk.exists("/box", false), "a container with a child stays");
         zk.delete("/box/item", -1);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (zk.exists("/box", false) != null && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertNull(zk.exists("/box", false), "empty container not reaped");
+        await("empty container not reaped").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> zk.exists("/box", false) == null);
     }
 
     @Test

@@ -3,7 +3,8 @@ package dev.schism.node.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import dev.schism.node.conformance.EnsembleProcesses;
+import dev.schism.node.process.Ensemble;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,17 +14,17 @@ import org.junit.jupiter.api.Test;
 class FrameFuzzIT {
     @Test
     void oneHundredThousandBadFramesDoNotDisturbANormalSession() throws Exception {
-        try (EnsembleProcesses e = EnsembleProcesses.start(EnsembleProcesses.Kind.SCHISM, 3, 500,
+        try (Ensemble e = Ensemble.builder().timing(500, 10, 5)
                 // the fuzzer opens thousands of connections from 127.0.0.1, like the normal client
-                "maxClientCnxns=0\n")) {
+                .config("maxClientCnxns=0").start(Duration.ofSeconds(60))) {
             int[] ports = {e.clientPort(1), e.clientPort(2), e.clientPort(3)};
             try {
                 FrameFuzzTest.fuzzWhileAClientWorks(ports, 100_000, Long.getLong("fuzz.seed", 7L));
             } catch (Exception | AssertionError failure) {
-                throw new AssertionError("fuzzing failed; server logs:\n" + e.tails(), failure);
+                throw new AssertionError("fuzzing failed; server logs:\n" + e.logTails(25), failure);
             }
             for (int sid = 1; sid <= 3; sid++) {
-                assertNotNull(e.mode(sid), "server " + sid + " stopped serving:\n" + e.tails());
+                assertNotNull(e.mode(sid), "server " + sid + " stopped serving:\n" + e.logTails(25));
             }
             assertEquals(1, e.leader() > 0 ? 1 : 0, "no leader after fuzzing");
         }

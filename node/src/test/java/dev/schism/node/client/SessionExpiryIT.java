@@ -1,11 +1,12 @@
 package dev.schism.node.client;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.schism.node.conformance.EnsembleProcesses;
+import dev.schism.node.process.Ensemble;
+import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.CreateMode;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class SessionExpiryIT {
     @Test
     void aPartitionedClientExpiresEverywhere() throws Exception {
-        try (EnsembleProcesses e = EnsembleProcesses.start(EnsembleProcesses.Kind.SCHISM, 3, 200)) {
-            int follower = e.leader() == 1 ? 2 : 1;
+        try (Ensemble e = Ensemble.builder().timing(200, 10, 5).start(Duration.ofSeconds(60))) {
+            long follower = e.leader() == 1 ? 2 : 1;
             try (CuttableProxy proxy = new CuttableProxy(e.clientPort(follower))) {
                 LinkedBlockingQueue<Watcher.Event.KeeperState> states = new LinkedBlockingQueue<>();
                 ZooKeeper victim = Clients.connect("127.0.0.1:" + proxy.port(), 2000, ev -> states.add(ev.getState()));
@@ -46,12 +47,8 @@ class SessionExpiryIT {
                         assertNull(observers[sid - 1].exists("/eph", false), "server " + sid);
                     }
                     proxy.heal();
-                    boolean expired = false;
-                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                    while (!expired && System.nanoTime() < deadline) {
-                        expired = states.poll(1, TimeUnit.SECONDS) == Watcher.Event.KeeperState.Expired;
-                    }
-                    assertTrue(expired, "client never saw Expired");
+                    await("client never saw Expired").atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO)
+                            .until(() -> states.poll(1, TimeUnit.SECONDS) == Watcher.Event.KeeperState.Expired);
                 } finally {
                     victim.close();
                     for (ZooKeeper o : observers) {

@@ -1,5 +1,9 @@
 package dev.schism.node.client;
 
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -83,13 +87,8 @@ class SessionTest {
         assertNull(observer1.exists("/eph", false));
         assertNull(ensemble.server(2).onCore(() -> ensemble.server(2).tree.node("/eph")));
         proxy.heal();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        boolean expired = false;
-        while (!expired && System.nanoTime() < deadline) {
-            Watcher.Event.KeeperState s = states.poll(1, TimeUnit.SECONDS);
-            expired = s == Watcher.Event.KeeperState.Expired;
-        }
-        assertTrue(expired, "client never told its session expired");
+        await("client never told its session expired").atMost(Duration.ofSeconds(15)).pollDelay(Duration.ZERO)
+                .until(() -> states.poll(1, TimeUnit.SECONDS) == Watcher.Event.KeeperState.Expired);
     }
 
     @Test

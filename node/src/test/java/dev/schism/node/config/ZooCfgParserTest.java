@@ -132,6 +132,7 @@ class ZooCfgParserTest {
             "6 ~ =2181 ~ zoo.cfg:6: expected key=value, got '=2181'",
             "10 ~ peerType=witness ~ zoo.cfg:10: peerType must be observer or participant, got 'witness'",
             "10 ~ forceSync=maybe ~ zoo.cfg:10: forceSync must be yes or no, got 'maybe'",
+            "10 ~ standaloneEnabled=maybe ~ zoo.cfg:10: standaloneEnabled must be yes or no, got 'maybe'",
             "10 ~ 4lw.commands.whitelist=srvr,ruko ~ zoo.cfg:10: 4lw.commands.whitelist has unknown word 'ruko' (known: clok,conf,cons,crst,dirs,dump,envi,gtmk,hash,isro,mntr,ruok,srst,srvr,stat,stmk,wchc,wchp,wchs, or *)",
             "10 ~ maxClientCnxns=-5 ~ zoo.cfg:10: maxClientCnxns must not be negative, got -5",
             "10 ~ minSessionTimeout=90000 ~ zoo.cfg:10: minSessionTimeout (90000) is larger than maxSessionTimeout (40000)",

@@ -1,7 +1,11 @@
 package dev.schism.node.conformance;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.schism.node.process.Ensemble;
+import java.time.Duration;
+import org.awaitility.core.ConditionTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -17,8 +21,12 @@ import org.junit.jupiter.api.Test;
 class ConformanceIT {
     private static final int TICK = 500;
 
-    static List<String> transcriptOf(EnsembleProcesses.Kind kind) throws Exception {
-        try (EnsembleProcesses e = EnsembleProcesses.start(kind, 3, TICK, GapsScript.extraCfg())) {
+    static List<String> transcriptOf(Ensemble.Flavor kind) throws Exception {
+        Ensemble.Builder builder = Ensemble.builder().flavor(kind).timing(TICK, 10, 5)
+                // TTL nodes are reaped by the leader's container check, every minute unless told otherwise
+                .jvmArg("-Dznode.container.checkIntervalMs=1000");
+        GapsScript.extraCfg().lines().forEach(builder::config);
+        try (Ensemble e = builder.start(Duration.ofSeconds(60))) {
             ZooKeeper a = connect("127.0.0.1:" + e.clientPort(1));
             ZooKeeper b = connect("127.0.0.1:" + e.clientPort(2));
             try {
@@ -26,13 +34,13 @@ class ConformanceIT {
                 ConformanceScript.run(a, b, t);
                 reconnectPhase(e, a2(e), t);
                 gapsPhase(e, t);
-                int leader = e.leader();
-                int follower = leader == 1 ? 2 : 1;
-                t.note("srvr leader shape " + shape(EnsembleProcesses.fourLetter(e.clientPort(leader), "srvr"), ":"));
-                t.note("srvr follower shape " + shape(EnsembleProcesses.fourLetter(e.clientPort(follower), "srvr"),
+                long leader = e.leader();
+                long follower = leader == 1 ? 2 : 1;
+                t.note("srvr leader shape " + shape(e.fourLetterWord(leader, "srvr"), ":"));
+                t.note("srvr follower shape " + shape(e.fourLetterWord(follower, "srvr"),
                         ":"));
-                t.note("ruok " + EnsembleProcesses.fourLetter(e.clientPort(follower), "ruok"));
-                MNTR_KEYS.put(kind, shape(EnsembleProcesses.fourLetter(e.clientPort(leader), "mntr"), "\t"));
+                t.note("ruok " + e.fourLetterWord(follower, "ruok"));
+                MNTR_KEYS.put(kind, shape(e.fourLetterWord(leader, "mntr"), "\t"));
                 return t.lines();
             } finally {
                 a.close();
@@ -42,7 +50,7 @@ class ConformanceIT {
     }
 
     /** ACLs, null data, TTL nodes and whoAmI, with fresh clients on servers 1, 2, 3 and 1. */
-    private static void gapsPhase(EnsembleProcesses e, Transcript t) throws Exception {
+    private static void gapsPhase(Ensemble e, Transcript t) throws Exception {
         ZooKeeper a = connect("127.0.0.1:" + e.clientPort(1));
         ZooKeeper b = connect("127.0.0.1:" + e.clientPort(2));
         ZooKeeper s = connect("127.0.0.1:" + e.clientPort(3));
@@ -58,7 +66,7 @@ class ConformanceIT {
         }
     }
 
-    private static ZooKeeper a2(EnsembleProcesses e) throws Exception {
+    private static ZooKeeper a2(Ensemble e) throws Exception {
         return connect("127.0.0.1:" + e.clientPort(1));
     }
 
@@ -66,7 +74,7 @@ class ConformanceIT {
      * A client with watches set loses its server; changes happen while it is away; it reconnects to another
      * server, whose answer to SetWatches must fire exactly what ZooKeeper fires.
      */
-    private static void reconnectPhase(EnsembleProcesses e, ZooKeeper writer, Transcript t) throws Exception {
+    private static void reconnectPhase(Ensemble e, ZooKeeper writer, Transcript t) throws Exception {
         try (dev.schism.node.client.CuttableProxy p2 = new dev.schism.node.client.CuttableProxy(e.clientPort(2));
              dev.schism.node.client.CuttableProxy p3 = new dev.schism.node.client.CuttableProxy(e.clientPort(3))) {
             writer.create("/sw", Transcript.b(""), Transcript.OPEN, org.apache.zookeeper.CreateMode.PERSISTENT);
@@ -87,9 +95,11 @@ class ConformanceIT {
                 t.step("A create /sw/new while C is away", () -> writer.create("/sw/new", Transcript.b(""),
                         Transcript.OPEN, org.apache.zookeeper.CreateMode.PERSISTENT));
                 other.heal();
-                long deadline = System.nanoTime() + 20_000_000_000L;
-                while (c.getState() != ZooKeeper.States.CONNECTED && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
+                try {
+                    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                            .until(() -> c.getState() == ZooKeeper.States.CONNECTED);
+                } catch (ConditionTimeoutException notYet) {
+                    // the transcript's next line records the state, which is what is compared
                 }
                 t.step("C reconnected", () -> c.getState().toString());
                 t.drainEvents(c);
@@ -102,7 +112,7 @@ class ConformanceIT {
         }
     }
 
-    private static final java.util.Map<EnsembleProcesses.Kind, List<String>> MNTR_KEYS = new java.util.HashMap<>();
+    private static final java.util.Map<Ensemble.Flavor, List<String>> MNTR_KEYS = new java.util.HashMap<>();
 
     /** The keys of a "key: value" (or "key\tvalue") text, in order, with the Mode value kept. */
     static List<String> shape(String text, String separator) {
@@ -130,8 +140,8 @@ class ConformanceIT {
 
     @Test
     void schismAnswersTheScriptExactlyAsZooKeeperDoes() throws Exception {
-        List<String> zookeeper = transcriptOf(EnsembleProcesses.Kind.ZOOKEEPER);
-        List<String> schism = transcriptOf(EnsembleProcesses.Kind.SCHISM);
+        List<String> zookeeper = transcriptOf(Ensemble.Flavor.ZOOKEEPER);
+        List<String> schism = transcriptOf(Ensemble.Flavor.SCHISM);
         List<String> diff = new ArrayList<>();
         for (int i = 0; i < Math.max(zookeeper.size(), schism.size()); i++) {
             String z = i < zookeeper.size() ? zookeeper.get(i) : "<none>";
@@ -140,8 +150,8 @@ class ConformanceIT {
                 diff.add("line " + (i + 1) + ":\n  zookeeper: " + z + "\n  schism:    " + s);
             }
         }
-        List<String> extraMntr = new ArrayList<>(MNTR_KEYS.get(EnsembleProcesses.Kind.SCHISM));
-        extraMntr.removeAll(MNTR_KEYS.get(EnsembleProcesses.Kind.ZOOKEEPER));
+        List<String> extraMntr = new ArrayList<>(MNTR_KEYS.get(Ensemble.Flavor.SCHISM));
+        extraMntr.removeAll(MNTR_KEYS.get(Ensemble.Flavor.ZOOKEEPER));
         if (!extraMntr.isEmpty()) {
             diff.add("mntr keys ZooKeeper does not have: " + extraMntr);
         }
@@ -153,7 +163,7 @@ class ConformanceIT {
 
     /** Prints one side's transcript: {@code -Dtest=ConformanceIT#printZooKeeper}-style debugging aid. */
     public static void main(String[] args) throws Exception {
-        EnsembleProcesses.Kind kind = EnsembleProcesses.Kind.valueOf(args.length > 0 ? args[0] : "ZOOKEEPER");
+        Ensemble.Flavor kind = Ensemble.Flavor.valueOf(args.length > 0 ? args[0] : "ZOOKEEPER");
         transcriptOf(kind).forEach(System.out::println);
     }
 }

@@ -1,5 +1,11 @@
 package dev.schism.node.conformance;
 
+import org.awaitility.core.ConditionTimeoutException;
+
+import org.awaitility.Awaitility;
+
+import java.time.Duration;
+
 import static dev.schism.node.conformance.Transcript.OPEN;
 import static dev.schism.node.conformance.Transcript.b;
 import static dev.schism.node.conformance.Transcript.data;
@@ -181,17 +187,12 @@ final class GapsScript {
 
     /** A generous liveness bound: reaping runs on the leader every second or so in both servers. */
     private static void await(BooleanSupplier condition) throws KeeperException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw KeeperException.create(KeeperException.Code.OPERATIONTIMEOUT);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw KeeperException.create(KeeperException.Code.OPERATIONTIMEOUT);
-            }
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            // recorded in the transcript as the step's outcome, like any other KeeperException
+            throw KeeperException.create(KeeperException.Code.OPERATIONTIMEOUT);
         }
     }
 

@@ -1,5 +1,9 @@
 package dev.schism.node.net;
 
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
 import dev.schism.node.config.ServerSpec;
 import dev.schism.node.core.Envelope;
 import dev.schism.node.core.Message;
@@ -121,12 +125,9 @@ class TransportTest {
         assertEquals("self", in1.next().text());
     }
 
-    private static void awaitLinks(Transport t, long peer) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!(t.outboundUp(LinkKind.ELECTION, peer) && t.outboundUp(LinkKind.QUORUM, peer))) {
-            assertTrue(System.nanoTime() < deadline, "links to " + peer + " did not come up");
-            Thread.sleep(5);
-        }
+    private static void awaitLinks(Transport t, long peer) {
+        await("links to " + peer + " come up").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> t.outboundUp(LinkKind.ELECTION, peer) && t.outboundUp(LinkKind.QUORUM, peer));
     }
 
     @Test
@@ -167,12 +168,9 @@ class TransportTest {
         Inbox in1 = new Inbox();
         Transport t1 = start(1, in1, Frames.MAX_PAYLOAD);
         t1.send(new Envelope(3, new Note(1, false, "early")));
-        Long down = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline && !Long.valueOf(3).equals(down)) {
-            down = in1.down.poll(1, TimeUnit.SECONDS); // 2 is not running either: its failures come too
-        }
-        assertEquals(3L, down, "dial failures to 3 are reported");
+        // 2 is not running either: its failures come too
+        await("dial failures to 3 are reported").atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
+                .until(() -> Long.valueOf(3).equals(in1.down.poll(1, TimeUnit.SECONDS)));
         Inbox in3 = new Inbox();
         start(3, in3, Frames.MAX_PAYLOAD);
         assertEquals("early", in3.next().text());
@@ -215,12 +213,8 @@ class TransportTest {
                 for (int i = 0; i < 200; i++) {
                     t1.send(new Envelope(2, new Note(1, false, big)));
                 }
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                Long down = null;
-                while (System.nanoTime() < deadline && !Long.valueOf(2).equals(down)) {
-                    down = in1.down.poll(1, TimeUnit.SECONDS);
-                }
-                assertEquals(2L, down, "50 MB into a stalled link: closed and reported");
+                await("50 MB into a stalled link: closed and reported").atMost(Duration.ofSeconds(20))
+                        .pollDelay(Duration.ZERO).until(() -> Long.valueOf(2).equals(in1.down.poll(1, TimeUnit.SECONDS)));
             } finally {
                 accepted.close();
             }

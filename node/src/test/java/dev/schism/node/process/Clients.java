@@ -1,5 +1,7 @@
 package dev.schism.node.process;
 
+import static org.awaitility.Awaitility.await;
+
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.WatchedEvent;
 import org.apache.zookeeper.Watcher;
@@ -31,19 +33,12 @@ public final class Clients {
     }
 
     /** Retries {@code op} on connection loss / session moved until {@code timeout}; other errors propagate. */
-    public static <T> T retry(Duration timeout, KeeperCall<T> op) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                return op.call();
-            } catch (KeeperException.ConnectionLossException | KeeperException.SessionMovedException
-                     | KeeperException.OperationTimeoutException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(100);
-            }
-        }
+    public static <T> T retry(Duration timeout, KeeperCall<T> op) {
+        return await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptionsMatching(e -> e instanceof KeeperException.ConnectionLossException
+                        || e instanceof KeeperException.SessionMovedException
+                        || e instanceof KeeperException.OperationTimeoutException)
+                .until(op::call, result -> true);
     }
 
     /** A ZooKeeper call that may throw. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,11 +34,8 @@ class ClockBumpIT {
                 int leadingBefore = leadingLines(e);
                 long wallBefore = System.currentTimeMillis();
                 assertEquals("clock offset 30000\n", clok(e, leader, 30_000));
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (leadingLines(e) == leadingBefore && System.nanoTime() < deadline) {
-                    Ensemble.sleep(100);
-                }
-                assertTrue(leadingLines(e) > leadingBefore, "a new epoch was established after the bump");
+                await("a new epoch was established after the bump").atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(100)).until(() -> leadingLines(e) > leadingBefore);
                 e.awaitStable(Duration.ofSeconds(60));
                 try (ZooKeeper c = Clients.connect(e.connectString(), Duration.ofSeconds(30))) {
                     assertEquals("b", new String(c.getData("/before-bump", false, null), StandardCharsets.UTF_8));

@@ -1,12 +1,9 @@
 package dev.schism.node.process;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A local ensemble of server processes on 127.0.0.1 for tests and benchmarks. Writes one zoo.cfg and myid
@@ -148,7 +147,10 @@ public final class Ensemble implements AutoCloseable {
         private Flavor flavor = Flavor.SCHISM;
         private Path jar;
         private final List<String> extraConfig = new ArrayList<>();
-        private final List<String> jvmArgs = new ArrayList<>(List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC"));
+        // C1 only, as the harness runs its nodes: quick to start and light on a shared 2-core machine, where C2
+        // compiling in three JVMs at once can stall a server past a client's session timeout.
+        private final List<String> jvmArgs = new ArrayList<>(List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1"));
 
         /** Replaces the default JVM flags of the servers. */
         public Builder jvmArgs(List<String> args) {
@@ -209,6 +211,18 @@ public final class Ensemble implements AutoCloseable {
 
         public Ensemble build() throws IOException {
             return new Ensemble(this);
+        }
+
+        /** Builds, starts every server and waits for one leader with all serving; cleans up if that fails. */
+        public Ensemble start(Duration timeout) throws IOException {
+            Ensemble e = build();
+            try {
+                e.startAll().awaitStable(timeout);
+                return e;
+            } catch (RuntimeException | Error failure) {
+                e.close();
+                throw failure;
+            }
         }
     }
 
@@ -330,32 +344,12 @@ public final class Ensemble implements AutoCloseable {
 
     /** Sends a four-letter word to the server's client port; null if it cannot be reached. */
     public String fourLetterWord(long sid, String word) {
-        Server s = server(sid);
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", s.clientPort), 1000);
-            socket.setSoTimeout(2000);
-            OutputStream out = socket.getOutputStream();
-            out.write(word.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return null;
-        }
+        return FourLetterWords.ask(server(sid).clientPort, word);
     }
 
     /** The {@code Mode:} of {@code srvr}: leader, follower, observer, standalone; null if not serving. */
     public String mode(long sid) {
-        String srvr = fourLetterWord(sid, "srvr");
-        if (srvr == null) {
-            return null;
-        }
-        for (String line : srvr.split("\n")) {
-            if (line.startsWith("Mode: ")) {
-                return line.substring(6).strip();
-            }
-        }
-        return null;
+        return FourLetterWords.mode(fourLetterWord(sid, "srvr"));
     }
 
     /** Modes of the running servers, by sid (null entries for servers not serving). */
@@ -372,19 +366,19 @@ public final class Ensemble implements AutoCloseable {
      * Fails with the modes and the log tails if that does not happen in time.
      */
     public long awaitStable(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Map<Long, String> modes = Map.of();
-        while (System.nanoTime() < deadline) {
-            modes = modes();
-            List<Long> leaders = modes.entrySet().stream().filter(e -> "leader".equals(e.getValue()))
-                    .map(Map.Entry::getKey).toList();
-            boolean allServing = modes.values().stream().allMatch(m -> m != null);
-            if (leaders.size() == 1 && allServing) {
-                return leaders.get(0);
-            }
-            sleep(100);
+        AtomicReference<Map<Long, String>> last = new AtomicReference<>(Map.of());
+        try {
+            return await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
+                Map<Long, String> modes = modes();
+                last.set(modes);
+                List<Long> leaders = modes.entrySet().stream().filter(e -> "leader".equals(e.getValue()))
+                        .map(Map.Entry::getKey).toList();
+                boolean allServing = modes.values().stream().allMatch(m -> m != null);
+                return leaders.size() == 1 && allServing ? leaders.get(0) : -1L;
+            }, sid -> sid > 0);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no stable ensemble within " + timeout + ": " + last.get() + "\n" + logTails(40));
         }
-        throw new AssertionError("no stable ensemble within " + timeout + ": " + modes + "\n" + logTails(40));
     }
 
     /** The current leader by {@code srvr}, or -1. */
@@ -395,6 +389,10 @@ public final class Ensemble implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    public int clientPort(long sid) {
+        return server(sid).clientPort;
     }
 
     public String connectString() {
@@ -444,6 +442,7 @@ public final class Ensemble implements AutoCloseable {
         return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
     }
 
+    /** Pacing of a fault schedule (not a wait for a condition: those use Awaitility). */
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);

@@ -1,5 +1,11 @@
 package dev.schism.node.recipes;
 
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,27 +53,19 @@ final class HolderMonitor implements AutoCloseable {
     }
 
     /** Waits until exactly one candidate holds, and returns it. */
-    int awaitSingleHolder(long timeoutMs) throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
-        while (System.nanoTime() < deadline) {
-            List<Integer> h = holders();
-            if (h.size() == 1) {
-                return h.get(0);
-            }
-            Thread.sleep(10);
+    int awaitSingleHolder(long timeoutMs) {
+        try {
+            return await().atMost(Duration.ofMillis(timeoutMs)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(10)).until(this::holders, h -> h.size() == 1).get(0);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no single holder within " + timeoutMs + " ms; holders now " + holders());
         }
-        throw new AssertionError("no single holder within " + timeoutMs + " ms; holders now " + holders());
     }
 
     /** Waits until the candidate no longer believes it holds. */
-    void awaitNotHolding(int candidate, long timeoutMs) throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
-        while (candidates.get(candidate).getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("candidate " + candidate + " still holds after " + timeoutMs + " ms");
-            }
-            Thread.sleep(2);
-        }
+    void awaitNotHolding(int candidate, long timeoutMs) {
+        await("candidate " + candidate + " lets go").atMost(Duration.ofMillis(timeoutMs)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(2)).until(() -> !candidates.get(candidate).getAsBoolean());
     }
 
     int maxSimultaneousHolders() {

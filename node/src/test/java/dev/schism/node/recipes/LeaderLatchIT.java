@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.schism.node.conformance.EnsembleProcesses;
+import dev.schism.node.process.Ensemble;
+import java.time.Duration;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class LeaderLatchIT {
     private static final int TICK = 200;
     private static final int SESSION_MS = 4000;
-    private EnsembleProcesses ensemble;
+    private Ensemble ensemble;
     private LatchClients clients;
 
     @AfterEach
@@ -32,7 +33,7 @@ class LeaderLatchIT {
 
     @Test
     void fiveCuratorClientsOnRealProcesses() throws Exception {
-        ensemble = EnsembleProcesses.start(EnsembleProcesses.Kind.SCHISM, 3, TICK);
+        ensemble = Ensemble.builder().timing(TICK, 10, 5).start(Duration.ofSeconds(60));
         String connect = ensemble.connectString();
         clients = new LatchClients(connect, 5, SESSION_MS, 3000, new ExponentialBackoffRetry(100, 10));
         clients.startLatches();
@@ -62,7 +63,7 @@ class LeaderLatchIT {
             System.out.printf("LeaderLatchIT: client %d leads %d ms after SIGKILL of server %d (was client %d)%n", third,
                     movedMs, victim, second);
             ensemble.restart(victim);
-            ensemble.awaitAllServing(30_000);
+            ensemble.awaitStable(Duration.ofSeconds(30));
             Thread.sleep(2000);
             assertEquals(1, monitor.holders().size(), "holders after restart: " + monitor.holders());
             assertEquals(1, monitor.maxSimultaneousHolders(), "two clients held the latch at once");

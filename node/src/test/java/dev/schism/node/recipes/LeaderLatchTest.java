@@ -1,5 +1,9 @@
 package dev.schism.node.recipes;
 
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,10 +43,8 @@ class LeaderLatchTest {
         try (HolderMonitor monitor = new HolderMonitor(clients.holds())) {
             int first = monitor.awaitSingleHolder(15_000);
             CuratorFramework observer = clients.curator(0);
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (observer.getChildren().forPath(LatchClients.LATCH_PATH).size() < 5 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> observer.getChildren().forPath(LatchClients.LATCH_PATH).size() >= 5);
             assertEquals(5, observer.getChildren().forPath(LatchClients.LATCH_PATH).size());
             assertEquals(first, monitor.awaitSingleHolder(1000), "leadership changed hands with no cause");
 

@@ -1,5 +1,11 @@
 package dev.schism.node.server;
 
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
 import dev.schism.node.client.ClientConfig;
 import dev.schism.node.client.ClientLayer;
 import dev.schism.node.client.NodeStatus;
@@ -168,15 +174,20 @@ class ReadyExecutorTest {
 
     /** Runs core-thread tasks until {@code done} holds (fsync reports arrive from another thread). */
     private void runCoreUntil(ReadyExecutor ex, java.util.function.BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-            Runnable t = coreTasks.poll(10, TimeUnit.MILLISECONDS);
-            if (t != null) {
-                t.run();
-                ex.drain();
-            }
+        try {
+            // in this thread: it plays the core thread, which alone may run the tasks
+            await().atMost(Duration.ofSeconds(10)).pollInSameThread().pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(1)).until(() -> {
+                        Runnable t = coreTasks.poll(10, TimeUnit.MILLISECONDS);
+                        if (t != null) {
+                            t.run();
+                            ex.drain();
+                        }
+                        return done.getAsBoolean();
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("events so far: " + events, e);
         }
-        assertTrue(done.getAsBoolean(), "events so far: " + events);
     }
 
     @Test

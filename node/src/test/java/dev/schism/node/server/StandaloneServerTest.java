@@ -1,5 +1,7 @@
 package dev.schism.node.server;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.schism.node.config.ZooCfg;
 import dev.schism.node.config.ZooCfgParser;
 import dev.schism.node.process.Clients;
@@ -39,10 +41,7 @@ class StandaloneServerTest {
     private NodeServer start(ZooCfg cfg, AtomicInteger exits) throws Exception {
         NodeServer s = new NodeServer(cfg, null, exits::set);
         s.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!s.status().serving() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> s.status().serving());
         assertEquals("standalone", s.status().mode(), s.toString());
         return s;
     }

@@ -1,5 +1,9 @@
 package dev.schism.node.storage;
 
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
 import dev.schism.node.core.DurableState;
 import dev.schism.node.core.Snapshot;
 import dev.schism.node.core.Txn;
@@ -51,11 +55,9 @@ class StorageTest {
         }
     }
 
-    private void awaitDurable(long zxid) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (durable.get() < zxid && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
+    private void awaitDurable(long zxid) {
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                .until(() -> durable.get() >= zxid);
         assertEquals(zxid, durable.get());
     }
 

@@ -1,5 +1,6 @@
 package dev.schism.workloads.election;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -7,6 +8,7 @@ import dev.schism.harness.cli.Main;
 import dev.schism.results.history.HistoryReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -52,18 +54,13 @@ class InterruptIT {
         Process cli = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         List<ProcessHandle> nodes = List.of();
         try {
-            Path history = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (System.nanoTime() < deadline) {
-                if (Files.exists(store.resolve("latest"))) {
-                    history = store.resolve("latest").toRealPath().resolve("history.jsonl");
-                    if (Files.exists(history) && Files.readAllLines(history).size() > 50) {
-                        break;
-                    }
-                }
-                assertTrue(cli.isAlive(), "the run ended early: " + Files.readString(log));
-                Thread.sleep(500);
-            }
+            await("50 ops in the history").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        assertTrue(cli.isAlive(), "the run ended early: " + Files.readString(log));
+                        Path latest = store.resolve("latest");
+                        return Files.exists(latest) && Files.exists(latest.toRealPath().resolve("history.jsonl"))
+                                && Files.readAllLines(latest.toRealPath().resolve("history.jsonl")).size() > 50;
+                    });
             nodes = cli.descendants().toList();
             assertTrue(nodes.size() >= 3, "node processes are children of the command: " + nodes);
             new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();

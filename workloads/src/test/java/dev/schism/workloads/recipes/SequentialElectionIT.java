@@ -1,9 +1,12 @@
 package dev.schism.workloads.recipes;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schism.node.process.Ensemble;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +23,7 @@ class SequentialElectionIT {
 
     @Test
     void fiveCandidatesOnRealProcesses() throws Exception {
-        try (NodeEnsemble ensemble = new NodeEnsemble(3, 200)) {
+        try (Ensemble ensemble = Ensemble.builder().timing(200, 10, 5).start(Duration.ofSeconds(60))) {
             List<SequentialElection> candidates = new ArrayList<>();
             AtomicInteger holders = new AtomicInteger();
             AtomicInteger maxHolders = new AtomicInteger();
@@ -43,19 +46,17 @@ class SequentialElectionIT {
                 long session = candidates.get(second).sessionId();
                 int victim = (int) (session >>> 56); // the session id's top byte names the server it began on
                 int onServer = victim;
-                assertTrue(ensemble.srvr(onServer).contains("Mode: "), "the leader's server " + onServer + " is down");
+                assertTrue(ensemble.mode(onServer) != null, "the leader's server " + onServer + " is down");
                 ensemble.kill(onServer);
                 long killedAt = System.nanoTime();
-                long dropDeadline = killedAt + 20_000_000_000L;
-                while (candidates.get(second).isLeader() && System.nanoTime() < dropDeadline) {
-                    Thread.sleep(5); // the leader must notice its connection is gone and step down
-                }
-                assertTrue(!candidates.get(second).isLeader(), "leader kept leading after losing its server");
+                // the leader must notice its connection is gone and step down
+                await("leader kept leading after losing its server").atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(5)).until(() -> !candidates.get(second).isLeader());
                 awaitSingle(candidates, -1, SESSION_MS + 20_000);
                 System.out.printf("SequentialElectionIT: one leader again %d ms after SIGKILL of server %d%n",
                         (System.nanoTime() - killedAt) / 1_000_000L, onServer);
                 ensemble.start(onServer);
-                ensemble.awaitServing(30_000);
+                ensemble.awaitStable(Duration.ofSeconds(30));
                 Thread.sleep(2000);
                 assertEquals(1, countLeaders(candidates));
                 assertEquals(1, maxHolders.get(), "two candidates led at once");
@@ -75,23 +76,21 @@ class SequentialElectionIT {
         return n;
     }
 
-    private static int awaitSingle(List<SequentialElection> candidates, int notThis, long timeoutMs)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
-        while (System.nanoTime() < deadline) {
-            int found = -1;
-            int count = 0;
-            for (int i = 0; i < candidates.size(); i++) {
-                if (candidates.get(i).isLeader()) {
-                    found = i;
-                    count++;
-                }
+    private static int awaitSingle(List<SequentialElection> candidates, int notThis, long timeoutMs) {
+        return await("a single leader").atMost(Duration.ofMillis(timeoutMs)).pollInterval(Duration.ofMillis(10))
+                .until(() -> singleLeader(candidates), found -> found >= 0 && found != notThis);
+    }
+
+    /** The index of the only candidate that leads, or -1 if none or several do. */
+    private static int singleLeader(List<SequentialElection> candidates) {
+        int found = -1;
+        int count = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            if (candidates.get(i).isLeader()) {
+                found = i;
+                count++;
             }
-            if (count == 1 && found != notThis) {
-                return found;
-            }
-            Thread.sleep(10);
         }
-        throw new AssertionError("no single leader within " + timeoutMs + " ms");
+        return count == 1 ? found : -1;
     }
 }

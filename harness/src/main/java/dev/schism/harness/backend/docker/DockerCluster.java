@@ -3,12 +3,12 @@ package dev.schism.harness.backend.docker;
 import com.github.dockerjava.api.DockerClient;
 import dev.schism.harness.backend.Cluster;
 import dev.schism.harness.backend.FourLetterWords;
+import dev.schism.harness.backend.HandledNodes;
+import dev.schism.harness.backend.NodeHandles;
 import dev.schism.harness.backend.ToxiproxyNetwork;
 import dev.schism.harness.nemesis.Channel;
-import dev.schism.harness.nemesis.ClockControl;
 import dev.schism.harness.nemesis.Grudge;
 import dev.schism.harness.nemesis.NemesisPackages;
-import dev.schism.harness.nemesis.ProcessControl;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
@@ -17,14 +17,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -36,11 +34,12 @@ import org.testcontainers.utility.DockerImageName;
  * and election) and every client link passes through the proxy container: in node i's {@code ZOO_SERVERS},
  * {@code server.j} is {@code toxiproxy:<port of link i→j>}, and clients reach node i at the proxy's port
  * 8666+i, published on 127.0.0.1. Admin words go straight to each node's published client port. Everything
- * carries the run's {@link Labels}. Role journals are copied into {@code <nodesDir>/nN/data/} every second
- * (logs every 5 s) while the run goes; close (also from a shutdown hook) copies logs, zoo.cfg and journals a last time and
- * removes containers, volumes and the network.
+ * carries the run's {@link Labels}. Each node's {@code /data} is {@code <nodesDir>/nN/data} of the run folder
+ * ({@link DataMounts}; with a remote engine, role journals are copied there every second instead); logs are
+ * copied every 5 s while the run goes; close (also from a shutdown hook) copies logs and zoo.cfg a last time
+ * and removes containers, volumes and the network.
  */
-public final class DockerCluster implements Cluster, ProcessControl, ClockControl {
+public final class DockerCluster implements Cluster, HandledNodes {
     static final int API_PORT = 8474;
     static final int FIRST_CLIENT_PORT = 8666;
     static final int FIRST_PEER_PORT = 20000;
@@ -60,7 +59,7 @@ public final class DockerCluster implements Cluster, ProcessControl, ClockContro
     private final Labels labels = Labels.forThisProcess();
     private final List<String> names = new ArrayList<>();
     private final Map<String, NodeContainer> nodes = new LinkedHashMap<>();
-    private final Map<String, Long> clockOffsets = new ConcurrentHashMap<>();
+    private final NodeHandles handles = new NodeHandles(this::containers);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook;
     private Network network;
@@ -98,7 +97,10 @@ public final class DockerCluster implements Cluster, ProcessControl, ClockContro
             Map<Grudge.Link, Map<Channel, Proxy>> links = createProxies(new ToxiproxyClient(proxy.getHost(), proxy.getMappedPort(API_PORT)));
             toxiproxy = new ToxiproxyNetwork(links);
             for (int i = 0; i < spec.nodes(); i++) {
-                nodes.put(names.get(i), new NodeContainer(names.get(i), nodeContainer(i), docker));
+                Optional<Path> data = DataMounts.hostDataDir(spec.nodesDir().resolve(names.get(i)));
+                GenericContainer<?> c = nodeContainer(i);
+                data.ifPresent(d -> c.withFileSystemBind(d.toString(), "/data", BindMode.READ_WRITE));
+                nodes.put(names.get(i), new NodeContainer(names.get(i), c, docker, data.isPresent()));
             }
             checkOpen();
             Startables.deepStart(nodes.values().stream().map(NodeContainer::container)).join();
@@ -287,53 +289,19 @@ public final class DockerCluster implements Cluster, ProcessControl, ClockContro
     @Override
     public void kill(String node) throws IOException {
         node(node).kill();
-        clockOffsets.remove(node);
+        handles.clearOffset(node);
     }
 
     @Override
     public void start(String node) throws IOException {
         checkOpen();
-        clockOffsets.remove(node);
+        handles.clearOffset(node);
         node(node).start();
     }
 
     @Override
-    public void pause(String node) throws IOException {
-        node(node).pause();
-    }
-
-    @Override
-    public void resume(String node) throws IOException {
-        node(node).resume();
-    }
-
-    @Override
-    public Set<String> running() {
-        Set<String> s = new LinkedHashSet<>();
-        containers().stream().filter(NodeContainer::alive).forEach(n -> s.add(n.name()));
-        return s;
-    }
-
-    @Override
-    public Set<String> paused() {
-        Set<String> s = new LinkedHashSet<>();
-        containers().stream().filter(NodeContainer::paused).forEach(n -> s.add(n.name()));
-        return s;
-    }
-
-    @Override
-    public void shift(String node, long deltaMs) throws IOException {
-        NodeContainer n = node(node);
-        if (!n.alive() || n.paused()) {
-            throw new IOException(node + " is " + (n.alive() ? "paused" : "not running") + "; its clock cannot be shifted now");
-        }
-        FourLetterWords.clok(n.adminAddress(), deltaMs, ADMIN_TIMEOUT_MS);
-        clockOffsets.merge(node, deltaMs, Long::sum);
-    }
-
-    @Override
-    public long offset(String node) {
-        return clockOffsets.getOrDefault(node, 0L);
+    public NodeHandles handles() {
+        return handles;
     }
 
     /** The run label on everything this cluster created. */

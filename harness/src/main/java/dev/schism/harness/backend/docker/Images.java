@@ -41,7 +41,10 @@ public final class Images {
                 "-Xmx256m -XX:+UseSerialGC -XX:-UsePerfData -Dsun.net.inetaddr.ttl=0 -Dsun.net.inetaddr.negative.ttl=0", List.of(), List.of(8474), List.of(), Map.of());
     }
 
-    /** This JVM's class path without test classes and test-runner jars (they are never needed in a container). */
+    /**
+     * This JVM's class path without test classes, test-jars and test-runner jars: they are never needed in a
+     * container, and leaving them out keeps a test change from changing the image's hash.
+     */
     static List<Path> classPath() {
         List<Path> out = new ArrayList<>();
         for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -50,7 +53,7 @@ public final class Images {
             }
             Path p = Path.of(e).toAbsolutePath();
             String n = p.getFileName().toString();
-            if (!Files.exists(p) || n.equals("test-classes") || n.startsWith("surefire") || n.startsWith("junit-")
+            if (!Files.exists(p) || n.equals("test-classes") || n.endsWith("-tests.jar") || n.startsWith("surefire") || n.startsWith("junit-")
                     || n.startsWith("opentest4j") || n.startsWith("apiguardian") || n.startsWith("awaitility") || n.startsWith("hamcrest")) {
                 continue;
             }

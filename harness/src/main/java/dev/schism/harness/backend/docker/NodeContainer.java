@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
+import dev.schism.harness.backend.NodeHandle;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ import org.testcontainers.containers.GenericContainer;
  * container, so its data volume is kept; pause is {@code docker pause} (the cgroup freezer). The published
  * client port changes with every start, so the admin address is read again after one. Thread-safe.
  */
-final class NodeContainer {
+final class NodeContainer implements NodeHandle {
     private static final ExposedPort CLIENT = ExposedPort.tcp(2181);
     private final String name;
     private final GenericContainer<?> container;
@@ -27,14 +28,18 @@ final class NodeContainer {
     private boolean paused;
     private boolean killed;
     private final List<String> ownExits = new ArrayList<>();
+    /** Whether /data is the run folder's nodes/nN/data (bind-mounted): then the journal is never copied. */
+    private final boolean dataOnHost;
 
-    NodeContainer(String name, GenericContainer<?> container, DockerClient docker) {
+    NodeContainer(String name, GenericContainer<?> container, DockerClient docker, boolean dataOnHost) {
         this.name = name;
         this.container = container;
         this.docker = docker;
+        this.dataOnHost = dataOnHost;
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
@@ -47,15 +52,18 @@ final class NodeContainer {
         admin = new InetSocketAddress(container.getHost(), container.getMappedPort(2181));
     }
 
-    synchronized InetSocketAddress adminAddress() {
+    @Override
+    public synchronized InetSocketAddress adminAddress() {
         return admin;
     }
 
-    synchronized boolean alive() {
+    @Override
+    public synchronized boolean alive() {
         return admin != null && state().getRunning();
     }
 
-    synchronized boolean paused() {
+    @Override
+    public synchronized boolean paused() {
         return paused && alive();
     }
 
@@ -95,7 +103,8 @@ final class NodeContainer {
         }
     }
 
-    synchronized void pause() throws IOException {
+    @Override
+    public synchronized void pause() throws IOException {
         try {
             docker.pauseContainerCmd(container.getContainerId()).exec();
             paused = true;
@@ -104,7 +113,8 @@ final class NodeContainer {
         }
     }
 
-    synchronized void resume() throws IOException {
+    @Override
+    public synchronized void resume() throws IOException {
         try {
             docker.unpauseContainerCmd(container.getContainerId()).exec();
             paused = false;
@@ -132,7 +142,9 @@ final class NodeContainer {
     /** Copies the container's role journal, zoo.cfg and log into {@code dir} (nodes/nN), as the local backend lays them out. */
     synchronized void collect(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("data"));
-        copy("/data/events.jsonl", dir.resolve("data/events.jsonl.copying"));
+        if (!dataOnHost) {
+            copy("/data/events.jsonl", dir.resolve("data/events.jsonl.copying"));
+        }
         if (Files.exists(dir.resolve("data/events.jsonl.copying"))) {
             Files.move(dir.resolve("data/events.jsonl.copying"), dir.resolve("data/events.jsonl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
@@ -145,9 +157,10 @@ final class NodeContainer {
     }
 
     /**
-     * Copies the role journal (and, when asked, the log) out while the run goes, the journal through a temp
-     * file so a reader never sees half of it. Testcontainers' own shutdown hook removes every container it started when the JVM ends (Ctrl-C,
-     * SIGTERM), possibly before {@link #collect} gets to them: the last copy is then what the run checks.
+     * Copies the role journal (unless /data is on the host) and, when asked, the log out while the run goes,
+     * the journal through a temp file so a reader never sees half of it. Testcontainers' own shutdown hook
+     * removes every container it started when the JVM ends (Ctrl-C, SIGTERM), possibly before {@link #collect}
+     * gets to them: the last copy of the log (and, with a remote engine, of the journal) is then what is kept.
      */
     void syncJournal(Path dir, boolean withLog) {
         synchronized (this) {
@@ -156,11 +169,13 @@ final class NodeContainer {
             }
         }
         try {
-            Path data = Files.createDirectories(dir.resolve("data"));
-            Path tmp = data.resolve("events.jsonl.copying");
-            container.copyFileFromContainer("/data/events.jsonl", tmp.toString());
-            Files.move(tmp, data.resolve("events.jsonl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            if (!dataOnHost) {
+                Path data = Files.createDirectories(dir.resolve("data"));
+                Path tmp = data.resolve("events.jsonl.copying");
+                container.copyFileFromContainer("/data/events.jsonl", tmp.toString());
+                Files.move(tmp, data.resolve("events.jsonl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
             if (withLog) {
                 Files.writeString(dir.resolve("node.log"), container.getLogs(), StandardCharsets.UTF_8);
             }

@@ -2,6 +2,7 @@ package dev.schism.harness.backend.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Image;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -21,26 +24,44 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  * An image built {@code FROM scratch}, so no registry is needed: a jlink runtime, the host libraries it
  * loads, a static busybox (a shell for {@code docker exec}, and the one build step that makes folders and
  * hands them to the non-root user), the application's jars and a one-line entry script that {@code exec}s
- * the JVM (so the JVM is PID 1 and gets SIGTERM). The image carries a hash of everything that went in; an
- * image with the same tag and hash is reused as it is.
+ * the JVM (so the JVM is PID 1 and gets SIGTERM). The image is tagged with a hash of everything that went
+ * in, and an image with that tag is reused as it is.
  */
 public record ScratchImage(String tag, List<Path> classPath, String mainClass, List<String> fixedArgs, String javaOpts,
                     List<String> dirsForUser, List<Integer> ports, List<String> volumes, Map<String, String> env) {
     static final String HASH_LABEL = "dev.schism.content-hash";
+    /** Content-tagged images of one name kept: the class paths of one build (harness tests, workloads tests, the jar) and one more. */
+    static final int KEPT = 4;
     private static final List<String> BUSYBOX = List.of("/bin/busybox", "/usr/bin/busybox", "/usr/sbin/busybox");
 
-    /** Builds the image unless one with this content is there; returns the tag. */
+    /**
+     * Builds the image unless one with this content is there, and returns its content tag
+     * ({@code <tag>-<hash>}); the plain tag names the latest one, for people. Images of other contents stay
+     * (up to {@link #KEPT}): test JVMs with different class paths then each find theirs instead of
+     * rebuilding it in turn.
+     */
     public String ensure(DockerClient docker) throws IOException {
         Path runtime = JavaRuntime.ensure();
         Path busybox = busybox();
         List<Path> libs = JavaRuntime.sharedLibraries(runtime, List.of(busybox));
         String entry = entrypoint();
         String hash = hash(runtime, busybox, libs, entry);
-        Optional<String> oldId = imageId(docker);
-        if (hash.equals(existingHash(docker).orElse(null))) {
-            return tag;
+        String contentTag = contentTag(hash);
+        if (imageId(docker, contentTag).isEmpty()) {
+            build(contentTag, hash, runtime, busybox, libs, entry);
+            prune(docker);
         }
-        ImageFromDockerfile image = new ImageFromDockerfile(tag, false)
+        imageId(docker, contentTag).ifPresent(id -> retag(docker, id));
+        return contentTag;
+    }
+
+    /** {@code schism/toxiproxy:0.1.0} with hash h: {@code schism/toxiproxy:0.1.0-h}. */
+    String contentTag(String hash) {
+        return tag + "-" + hash.substring(0, 12);
+    }
+
+    private void build(String contentTag, String hash, Path runtime, Path busybox, List<Path> libs, String entry) throws IOException {
+        ImageFromDockerfile image = new ImageFromDockerfile(contentTag, false)
                 .withFileFromString("Dockerfile", dockerfile(hash))
                 .withFileFromString("docker-entrypoint.sh", entry)
                 .withFileFromPath("runtime", runtime)
@@ -61,28 +82,41 @@ public record ScratchImage(String tag, List<Path> classPath, String mainClass, L
             }
             throw new IOException("building image " + tag + " failed: " + root.getMessage(), e);
         }
-        oldId.filter(id -> !id.equals(imageId(docker).orElse(null))).ifPresent(id -> {
-            try {
-                docker.removeImageCmd(id).exec(); // the build moved the tag: the old image would only take space
-            } catch (RuntimeException e) {
-                // still used by a container, or removed meanwhile
-            }
-        });
-        return tag;
     }
 
-    private Optional<String> imageId(DockerClient docker) {
+    /** Points the plain tag at this content (cheap: no build). */
+    private void retag(DockerClient docker, String id) {
+        int colon = tag.lastIndexOf(':');
         try {
-            return Optional.ofNullable(docker.inspectImageCmd(tag).exec().getId());
-        } catch (NotFoundException e) {
-            return Optional.empty();
+            docker.tagImageCmd(id, tag.substring(0, colon), tag.substring(colon + 1)).withForce().exec();
+        } catch (RuntimeException e) {
+            // the content tag is what the run uses; the plain one is a convenience
         }
     }
 
-    private Optional<String> existingHash(DockerClient docker) {
+    /** Removes the oldest content-tagged images of this name beyond {@link #KEPT}; one still in use stays. */
+    private void prune(DockerClient docker) {
+        String repo = tag.substring(0, tag.lastIndexOf(':'));
+        String prefix = tag + "-";
         try {
-            Map<String, String> labels = docker.inspectImageCmd(tag).exec().getConfig().getLabels();
-            return Optional.ofNullable(labels == null ? null : labels.get(HASH_LABEL));
+            List<Image> mine = docker.listImagesCmd().withImageNameFilter(repo).exec().stream()
+                    .filter(i -> i.getRepoTags() != null && Arrays.stream(i.getRepoTags()).anyMatch(t -> t.startsWith(prefix)))
+                    .sorted(Comparator.comparing(Image::getCreated).reversed()).toList();
+            for (Image old : mine.subList(Math.min(KEPT, mine.size()), mine.size())) {
+                try {
+                    docker.removeImageCmd(old.getId()).withForce(true).exec();
+                } catch (RuntimeException e) {
+                    // a container still uses it: the next build tries again
+                }
+            }
+        } catch (RuntimeException e) {
+            // pruning only saves space
+        }
+    }
+
+    private Optional<String> imageId(DockerClient docker, String name) {
+        try {
+            return Optional.ofNullable(docker.inspectImageCmd(name).exec().getId());
         } catch (NotFoundException e) {
             return Optional.empty();
         }

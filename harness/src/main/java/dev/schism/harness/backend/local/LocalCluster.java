@@ -2,12 +2,13 @@ package dev.schism.harness.backend.local;
 
 import dev.schism.harness.backend.Cluster;
 import dev.schism.harness.backend.FourLetterWords;
+import dev.schism.harness.backend.HandledNodes;
+import dev.schism.harness.backend.NodeHandles;
 import dev.schism.harness.backend.ToxiproxyNetwork;
 import dev.schism.harness.nemesis.Channel;
 import dev.schism.harness.nemesis.ClockControl;
 import dev.schism.harness.nemesis.Grudge;
 import dev.schism.harness.nemesis.NemesisPackages;
-import dev.schism.harness.nemesis.ProcessControl;
 import dev.schism.node.net.ListenPorts;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
@@ -20,19 +21,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * N node processes on 127.0.0.1 (see the package doc for the proxy layout). Data directories, configs and
  * logs live in {@code <nodesDir>/nN/}. A killed node restarts with its data directory intact.
  */
-public final class LocalCluster implements Cluster, ProcessControl, ClockControl {
+public final class LocalCluster implements Cluster, HandledNodes {
     private static final AtomicInteger RUNS = new AtomicInteger();
     private static final int ADMIN_TIMEOUT_MS = 1000;
 
@@ -60,7 +58,7 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
     private final Map<String, NodeProcess> procs = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Integer> clientProxyPort = new HashMap<>();
     private final Map<String, Path> journals = new LinkedHashMap<>();
-    private final Map<String, Long> clockOffsets = new ConcurrentHashMap<>();
+    private final NodeHandles handles = new NodeHandles(this::processes);
     private final List<Proxy> proxies = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread shutdownHook;
     private ToxiproxyNetwork network;
@@ -366,7 +364,7 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
 
     /** A restarted server starts with a true clock, as the node (whose offset lives in memory) does. */
     private void clearOffset(String node) throws IOException {
-        clockOffsets.remove(node);
+        handles.clearOffset(node);
         if (spec.command().fakeTime().isPresent()) {
             dev.schism.harness.sut.FakeTime.write(spec.nodesDir().resolve(node).resolve("faketime"), 0);
         }
@@ -382,48 +380,22 @@ public final class LocalCluster implements Cluster, ProcessControl, ClockControl
     }
 
     @Override
-    public void pause(String node) throws IOException {
-        proc(node).pause();
-    }
-
-    @Override
-    public void resume(String node) throws IOException {
-        proc(node).resume();
-    }
-
-    @Override
-    public Set<String> running() {
-        Set<String> s = new LinkedHashSet<>();
-        processes().stream().filter(NodeProcess::alive).forEach(p -> s.add(p.name()));
-        return s;
-    }
-
-    @Override
-    public Set<String> paused() {
-        Set<String> s = new LinkedHashSet<>();
-        processes().stream().filter(NodeProcess::paused).forEach(p -> s.add(p.name()));
-        return s;
+    public NodeHandles handles() {
+        return handles;
     }
 
     @Override
     public void shift(String node, long deltaMs) throws IOException {
-        NodeProcess p = proc(node);
-        if (!p.alive() || p.paused()) {
-            throw new IOException(node + " is " + (p.alive() ? "paused" : "not running") + "; its clock cannot be shifted now");
-        }
         if (spec.command().fakeTime().isPresent()) {
             // libfaketime re-reads the file within a second: a strobe faster than that reaches it as the offset of that moment
-            dev.schism.harness.sut.FakeTime.write(spec.nodesDir().resolve(node).resolve("faketime"), offset(node) + deltaMs);
+            handles.shift(node, deltaMs, (h, offset, delta) -> dev.schism.harness.sut.FakeTime.write(
+                    spec.nodesDir().resolve(node).resolve("faketime"), offset));
         } else {
-            FourLetterWords.clok(p.adminAddress(), deltaMs, ADMIN_TIMEOUT_MS);
+            handles.shift(node, deltaMs);
         }
-        clockOffsets.merge(node, deltaMs, Long::sum);
     }
 
-    @Override
-    public long offset(String node) {
-        return clockOffsets.getOrDefault(node, 0L);
-    }
+
 
     /** Kills every node and deletes every proxy; idempotent and safe from a shutdown hook. */
     private void stopEverything() {

@@ -1,5 +1,6 @@
 package dev.schism.harness.backend.local;
 
+import dev.schism.harness.backend.NodeHandle;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One node's OS process: started from a fixed command, killed with SIGKILL, paused with SIGSTOP. Thread-safe. */
-final class NodeProcess {
+final class NodeProcess implements NodeHandle {
     private final String name;
     private final List<String> command;
     private final Map<String, String> env;
@@ -29,11 +30,13 @@ final class NodeProcess {
         this.adminAddress = adminAddress;
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
-    InetSocketAddress adminAddress() {
+    @Override
+    public InetSocketAddress adminAddress() {
         return adminAddress;
     }
 
@@ -41,11 +44,13 @@ final class NodeProcess {
         return log;
     }
 
-    synchronized boolean alive() {
+    @Override
+    public synchronized boolean alive() {
         return process != null && process.isAlive();
     }
 
-    synchronized boolean paused() {
+    @Override
+    public synchronized boolean paused() {
         return paused && alive();
     }
 
@@ -116,12 +121,14 @@ final class NodeProcess {
         }
     }
 
-    synchronized void pause() throws IOException {
+    @Override
+    public synchronized void pause() throws IOException {
         signal("STOP");
         paused = true;
     }
 
-    synchronized void resume() throws IOException {
+    @Override
+    public synchronized void resume() throws IOException {
         signal("CONT");
         paused = false;
     }

@@ -29,7 +29,8 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * The node image as a ZooKeeper user would run it: three containers with only the official image's ZOO_*
  * variables elect a leader and serve the official client; it runs as non-root, a mounted zoo.cfg and an
- * existing myid win, and docker stop's SIGTERM ends it cleanly. Prints the image size and start time.
+ * existing myid win, {@code ZOO_STANDALONE_ENABLED=false} makes one container a leader of one, and docker
+ * stop's SIGTERM ends it cleanly. Prints the image size and start time.
  * About 40 s (the first build adds a jlink of ~15 s).
  */
 @RequiresDocker
@@ -121,6 +122,22 @@ class NodeImageIT {
             assertEquals("standalone", FourLetterWords.mode(client(z), 1000).orElseThrow());
             assertTrue(FourLetterWords.send(client(z), "conf", 1000).contains("serverId=7") || z.getLogs().contains("sid 7"),
                     "myid 7 from the existing file, not ZOO_MY_ID=3: " + z.getLogs());
+        }
+    }
+
+    @Test
+    void standaloneDisabledMakesOneContainerALeaderOfOne() throws Exception {
+        try (GenericContainer<?> z = new GenericContainer<>(DockerImageName.parse(image())).withLabels(LABELS)
+                .withExposedPorts(2181).withCreateContainerCmdModifier(LoopbackPorts::bind)
+                .withEnv("ZOO_MY_ID", "1").withEnv("ZOO_SERVERS", "server.1=0.0.0.0:2888:3888;2181")
+                .withEnv("ZOO_STANDALONE_ENABLED", "false").withEnv("ZOO_TICK_TIME", "500")
+                .withEnv("ZOO_4LW_COMMANDS_WHITELIST", "srvr,ruok")
+                .waitingFor(new RuokWait(2181))) {
+            z.start();
+            // as ZooKeeper does: quorum mode with a quorum of one, not standalone
+            await().atMost(Duration.ofSeconds(30)).until(() -> FourLetterWords.mode(client(z), 1000).isPresent());
+            assertEquals("leader", FourLetterWords.mode(client(z), 1000).orElseThrow(), z.getLogs());
+            assertTrue(z.execInContainer("cat", "/conf/zoo.cfg").getStdout().contains("standaloneEnabled=false"));
         }
     }
 

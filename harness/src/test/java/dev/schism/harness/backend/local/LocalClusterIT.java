@@ -1,5 +1,7 @@
 package dev.schism.harness.backend.local;
 
+import static org.awaitility.Awaitility.await;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -46,11 +48,8 @@ class LocalClusterIT {
                 assertNotEquals(leader, next, "a new leader after SIGKILL of " + leader);
                 c.start(leader);
                 assertTrue(c.running().contains(leader));
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (!FourLetterWords.ruok(c.adminAddress(leader), 1000) && System.nanoTime() < deadline) {
-                    Thread.sleep(200);
-                }
-                assertTrue(FourLetterWords.ruok(c.adminAddress(leader), 1000), leader + " restarted with its data");
+                await(leader + " restarted with its data").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> FourLetterWords.ruok(c.adminAddress(leader), 1000));
 
                 String follower = c.nodes().stream().filter(n -> !n.equals(next)).findFirst().orElseThrow();
                 c.pause(follower);
@@ -61,17 +60,9 @@ class LocalClusterIT {
 
                 // Isolate the leader: the other two elect one of themselves.
                 c.target().network().orElseThrow().partition(Grudges.isolate(c.nodes(), next), PartitionMode.DROP);
-                deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                String other = null;
-                while (System.nanoTime() < deadline && other == null) {
-                    for (String n : c.nodes()) {
-                        if (!n.equals(next) && FourLetterWords.mode(c.adminAddress(n), 1000).orElse("").equals("leader")) {
-                            other = n;
-                        }
-                    }
-                    Thread.sleep(200);
-                }
-                assertTrue(other != null, "the majority side elects a leader while " + next + " is cut off");
+                await("the majority side elects a leader while " + next + " is cut off").atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(200)).until(() -> c.nodes().stream().anyMatch(n -> !n.equals(next)
+                                && FourLetterWords.mode(c.adminAddress(n), 1000).orElse("").equals("leader")));
                 c.target().network().orElseThrow().heal();
                 assertTrue(Files.size(c.roleJournals().get("n1")) > 0, "role journal written");
 

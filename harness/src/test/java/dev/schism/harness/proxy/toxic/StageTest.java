@@ -1,5 +1,9 @@
 package dev.schism.harness.proxy.toxic;
 
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -147,10 +151,8 @@ class StageTest {
         byte[] data = new byte[480 * 1000];
         new Random(2).nextBytes(data);
         feed(s, data);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (dataBytes().length < data.length && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> dataBytes().length >= data.length);
         List<Integer> sizes = dataSizes();
         assertTrue(sizes.size() >= 240 && sizes.size() <= 720, "pieces: " + sizes.size());
         assertTrue(sizes.stream().allMatch(n -> n <= 1536), "every piece at most average + variation");
