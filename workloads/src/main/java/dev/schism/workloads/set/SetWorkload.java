@@ -46,7 +46,7 @@ public final class SetWorkload implements Workload {
     @Override
     public void validate(TestSpec spec) {
         spec.reads().ifPresent(r -> {
-            throw new IllegalArgumentException("--reads does not apply to the set workload (its only read is the final read of every server)");
+            throw new IllegalArgumentException("--reads does not apply to the set workload (its reads take the whole set with the parent's pzxid, judged by the set checker)");
         });
     }
 
