@@ -26,8 +26,14 @@ public final class SimCluster {
     private final SimNetwork net;
     private final List<SimServer> servers = new ArrayList<>();
     private final List<SimSession> sessions = new ArrayList<>();
+    /**
+     * Due frames go link by link (in link order, each link's frames in order), not in the order they were
+     * queued: the client layer closes connections in the iteration order of identity-hashed sets, which
+     * differs from one run to the next.
+     */
     private final PriorityQueue<ClientFrame> frames = new PriorityQueue<>((a, b) -> a.at != b.at
-            ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
+            ? Long.compare(a.at, b.at) : a.link.id != b.link.id ? Long.compare(a.link.id, b.link.id)
+            : Long.compare(a.seq, b.seq));
     private final Map<Long, List<SimLink>> linksOf = new TreeMap<>();
     private final Map<Long, List<SimNetwork.Packet>> heldForPaused = new TreeMap<>();
     private final List<String> journal = new ArrayList<>();
@@ -55,7 +61,7 @@ public final class SimCluster {
         net.dropRate = noise.drop();
         net.duplicateRate = noise.duplicate();
         net.maxDelay = noise.maxDelay();
-        Set<Long> ids = new LinkedHashSet<>();
+        Set<Long> ids = new java.util.TreeSet<>(); // iterates the same in every JVM, unlike Set.of
         for (long i = 1; i <= voters; i++) {
             ids.add(i);
         }
@@ -76,7 +82,8 @@ public final class SimCluster {
             }
         };
         for (long sid : ids) {
-            SimServer s = new SimServer(sid, Set.copyOf(ids), Set.of(), bug, this::nowMs, out);
+            SimServer s = new SimServer(sid, java.util.Collections.unmodifiableSet(ids), new java.util.TreeSet<>(), bug,
+                    this::nowMs, out);
             servers.add(s);
             linksOf.put(sid, new ArrayList<>());
         }
@@ -179,9 +186,24 @@ public final class SimCluster {
         for (int i = 0; i < servers.size(); i++) {
             order.add(1L + Math.floorMod(home - 1 + i, (long) servers.size()));
         }
+        return session(order, timeoutMs);
+    }
+
+    /** A client session that only ever talks to {@code server} (as a client given one address does). */
+    public SimSession openPinned(long server, int timeoutMs) {
+        return session(List.of(server), timeoutMs);
+    }
+
+    private SimSession session(List<Long> order, int timeoutMs) {
         SimSession s = new SimSession(sessions.size() + 1L, this, order, timeoutMs);
         sessions.add(s);
         return s;
+    }
+
+    /** Forgets a closed session (its timers stop). */
+    public void forget(SimSession s) {
+        s.close();
+        sessions.remove(s);
     }
 
     SimLink connect(SimSession session, long server) {
@@ -276,20 +298,25 @@ public final class SimCluster {
 
     /**
      * A grudge: each node maps to the nodes it cannot hear. With {@code refuse}, connections are reset, so
-     * both ends notice at once; otherwise bytes vanish silently and the timeouts have to notice.
+     * both ends notice at once; otherwise bytes vanish silently and the timeouts have to notice. With
+     * {@code quorumOnly} election notifications still pass (a blocked quorum port).
      */
-    public void partition(Map<Long, Set<Long>> grudge, boolean refuse) {
+    public void partition(Map<Long, Set<Long>> grudge, boolean refuse, boolean quorumOnly) {
         net.healAll();
         for (Map.Entry<Long, Set<Long>> e : new TreeMap<>(grudge).entrySet()) {
             for (long from : new java.util.TreeSet<>(e.getValue())) {
-                net.cut(from, e.getKey());
+                if (quorumOnly) {
+                    net.cutQuorum(from, e.getKey());
+                } else {
+                    net.cut(from, e.getKey());
+                }
                 if (refuse) {
                     linkDown(e.getKey(), from);
                     linkDown(from, e.getKey());
                 }
             }
         }
-        trace.add(tick, "partition " + grudge + (refuse ? " refuse" : ""));
+        trace.add(tick, "partition " + grudge + (refuse ? " refuse" : "") + (quorumOnly ? " quorum only" : ""));
     }
 
     private void linkDown(long at, long peer) {
