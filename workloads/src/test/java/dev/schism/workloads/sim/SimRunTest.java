@@ -46,7 +46,7 @@ class SimRunTest {
     }
 
     @Test
-    void theCorrectNodeIsValidAndTheSameSeedWritesTheSameHistoryByteForByte() throws Exception {
+    void theCorrectNodeIsValidAndTheSameSeedWritesTheSameHistoryByteForByteAlsoThroughReplay() throws Exception {
         Runner.Outcome a = run(spec("set", "partition,kill", 7, null), store.resolve("a"));
         Runner.Outcome b = run(spec("set", "partition,kill", 7, null), store.resolve("b"));
         assertEquals(Verdict.VALID, a.verdict(), a.results().toString());
@@ -56,9 +56,19 @@ class SimRunTest {
         }
         assertArrayEquals(Files.readAllBytes(a.folder().history()), Files.readAllBytes(b.folder().history()),
                 "history.jsonl of the same seed twice");
+        assertEquals(0, dev.schism.harness.cli.Main.execute("replay", a.folder().dir().toString(), "--store",
+                store.resolve("replay").toString()), "schism replay reproduces the valid run");
         Runner.Outcome c = run(spec("set", "partition,kill", 8, null), store.resolve("c"));
         assertTrue(!java.util.Arrays.equals(Files.readAllBytes(a.folder().history()), Files.readAllBytes(c.folder().history())),
                 "another seed, another history");
+    }
+
+    @Test
+    void replayRefusesARunOfAnotherBackendInOneLine() throws Exception {
+        Runner.Outcome a = run(spec("register", "pause", 1, null), store);
+        Path test = a.folder().testJson();
+        Files.writeString(test, Files.readString(test).replace("\"sim\"", "\"local\""));
+        assertEquals(254, dev.schism.harness.cli.Main.execute("replay", a.folder().dir().toString()));
     }
 
     @Test

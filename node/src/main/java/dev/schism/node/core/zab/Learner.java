@@ -40,6 +40,7 @@ public final class Learner {
     private final long leader;
     private final boolean observer;
     private final boolean ackBeforeFsync;
+    private final boolean servesBeforeUpToDate;
     private final int infoInterval;
     private long attempt;
     private Stage stage = Stage.CONNECTING;
@@ -63,6 +64,7 @@ public final class Learner {
         this.leader = leader;
         this.observer = config.isObserver();
         this.ackBeforeFsync = bugs.on(SeededBugs.ACK_BEFORE_FSYNC);
+        this.servesBeforeUpToDate = bugs.on(SeededBugs.FOLLOWER_SERVES_BEFORE_UPTODATE);
         // The leader may decide a moment after us and drop our first FOLLOWERINFO: repeat it soon.
         this.infoInterval = Math.min(timing.pingInterval(), config.ticks(200));
     }
@@ -233,6 +235,12 @@ public final class Learner {
             }
         }
         early.clear();
+        if (servesBeforeUpToDate) { // the seeded bug: serve now, the synced log as if it were committed
+            stage = Stage.SERVING;
+            commitTarget = Math.max(commitTarget, r.lastQueued());
+            applyCommits();
+            r.report(observer ? Role.OBSERVING : Role.FOLLOWING, epoch, leader, true);
+        }
     }
 
     /** UPTODATE, or a PING (sent only once the epoch is established): start serving, apply, ack. */
