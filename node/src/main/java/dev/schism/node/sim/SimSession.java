@@ -41,6 +41,10 @@ public final class SimSession {
     enum State { CONNECTING, CONNECTED, EXPIRED, CLOSED }
 
     private record Pending(int xid, int type, Record request, Supplier<Record> response, Reply reply) {
+        @Override
+        public String toString() {
+            return "Pending{xid=" + xid + " " + OpCode.name(type) + "}";
+        }
     }
 
     final long id;

@@ -51,9 +51,9 @@ public final class SimRunBenchmark {
                 Runner.Outcome o = new Runner(new PrintStream(new ByteArrayOutputStream()), false, Optional.empty())
                         .run(spec, Workloads.find(workload), store);
                 verdicts.merge(o.verdict(), 1, Integer::sum);
-                if (o.verdict() == Verdict.INVALID && caught.length() < 2000) {
+                if (o.verdict() != Verdict.VALID && caught.length() < 2000) {
                     caught.append("  seed ").append(seed).append(": ").append(o.results().stream()
-                            .filter(r -> r.verdict() == Verdict.INVALID).findFirst().orElseThrow()).append('\n');
+                            .filter(r -> r.verdict() == o.verdict()).findFirst().orElseThrow()).append('\n');
                 }
                 ops += Files.readAllLines(o.folder().history()).stream().filter(l -> l.contains("\"invoke\"")
                         && !l.contains("\"process\":-1")).count();
