@@ -136,7 +136,7 @@ public final class ClientLayer implements AutoCloseable {
                 w.connectSeen = true;
                 processor.onConnect(c, ConnectRequestFrame.decode(frame));
             } else {
-                Request r = RequestDecoder.decode(frame, 0);
+                Request r = RequestDecoder.decode(frame, System.nanoTime()); // latency stats only, never behaviour
                 c.requestRead();
                 processor.onRequest(c, r);
             }
