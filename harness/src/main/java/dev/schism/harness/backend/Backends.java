@@ -7,13 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The backends by name: {@code local} (the default) and {@code docker}. The one place a run's cluster is made. */
+/** The backends by name: {@code local} (the default), {@code docker} and {@code sim}. The one place a run's cluster is made. */
 public final class Backends {
     private static final Map<String, Backend> BY_NAME = new LinkedHashMap<>();
 
     static {
         register(new LocalBackend());
         register(new DockerBackend());
+        register(new dev.schism.harness.sim.SimBackend());
     }
 
     private Backends() {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "schism", mixinStandardHelpOptions = true, version = "schism 0.1.0",
         description = "Fault-injection harness for leader election and replication.",
         subcommands = {CheckCommand.class, ProxyCommand.class, RunCommand.class, AnalyzeCommand.class, ServeCommand.class, CleanCommand.class,
-                ImageCommand.class, ExploreCommand.class, ShrinkCommand.class})
+                ImageCommand.class, ExploreCommand.class, ShrinkCommand.class, ReplayCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

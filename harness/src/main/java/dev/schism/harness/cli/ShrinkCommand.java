@@ -7,10 +7,12 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code schism shrink}: takes a seed that breaks a safety check in the simulator and searches for the
- * smallest schedule that still breaks it the same way; prints it and the command that replays it.
+ * smallest schedule that still breaks it the same way; prints it and the command that replays it. Given a
+ * failing {@code --backend sim} run folder instead, it shrinks that test (see {@link dev.schism.harness.sim.RunShrinker}).
  */
 @Command(name = "shrink", mixinStandardHelpOptions = true,
         description = "Shrink a failing simulator seed's fault schedule to a minimal one that still fails.")
@@ -18,8 +20,15 @@ public final class ShrinkCommand implements Callable<Integer> {
     @Option(names = "--workload", defaultValue = "protocol", description = "What to simulate; today only 'protocol'.")
     String workload;
 
-    @Option(names = "--seed", required = true, description = "The failing seed (as explore listed it).")
-    long seed;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN-FOLDER",
+            description = "A failing --backend sim run folder to shrink (instead of --seed).")
+    java.nio.file.Path folder;
+
+    @Option(names = "--store", defaultValue = "store", description = "Where the shrunk run folder goes (with RUN-FOLDER; default: ${DEFAULT-VALUE}).")
+    java.nio.file.Path store;
+
+    @Option(names = "--seed", description = "The failing seed (as explore listed it).")
+    Long seed;
 
     @Option(names = "--nodes", description = "Voters, 3 or 5, as given to explore (default: by seed).")
     Integer nodes;
@@ -31,7 +40,13 @@ public final class ShrinkCommand implements Callable<Integer> {
     String schedule;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        if (folder != null) {
+            return new dev.schism.harness.sim.RunShrinker(System.out, dev.schism.harness.sim.RunShrinker.DEFAULT_BUDGET).shrink(folder, store);
+        }
+        if (seed == null) {
+            throw new IllegalArgumentException("shrink needs a failing sim run folder or --seed S (of explore --workload protocol)");
+        }
         Scenario scenario = ExploreCommand.scenario(workload, nodes, bug, schedule, 1, seed);
         return shrinkAndPrint(System.out, scenario, seed);
     }

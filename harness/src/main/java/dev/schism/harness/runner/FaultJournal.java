@@ -11,11 +11,18 @@ import java.util.Map;
  * {@code faults.jsonl}: one line per nemesis op as it actually happened:
  * {@code {"start":<ns>,"end":<ns>,"t":<wall ms at end>,"f":"kill","value":["n2"],"error":null}}.
  */
-final class FaultJournal implements Interpreter.Listener, AutoCloseable {
+public final class FaultJournal implements Interpreter.Listener, AutoCloseable {
     private final JsonLinesWriter out;
+    private final java.util.function.LongSupplier wallMs;
 
     FaultJournal(Path file) throws IOException {
+        this(file, System::currentTimeMillis);
+    }
+
+    /** With its own wall clock (the simulator's: simulated ms). */
+    public FaultJournal(Path file, java.util.function.LongSupplier wallMs) throws IOException {
         this.out = new JsonLinesWriter(file);
+        this.wallMs = wallMs;
     }
 
     @Override
@@ -26,7 +33,7 @@ final class FaultJournal implements Interpreter.Listener, AutoCloseable {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("start", invoke.time());
         m.put("end", completion.time());
-        m.put("t", System.currentTimeMillis());
+        m.put("t", wallMs.getAsLong());
         m.put("f", completion.f());
         m.put("value", completion.value());
         m.put("error", completion.error());

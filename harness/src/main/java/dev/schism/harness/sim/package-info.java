@@ -1,6 +1,7 @@
 /**
- * Exploration with the node's deterministic simulator: many seeds of the protocol core run in one JVM,
- * spread over worker threads, each checked by the simulator's safety checks. A failing seed is a complete
- * bug report: the same seed and schedule replay the identical run, and the schedule can be shrunk.
+ * The node's deterministic simulator seen from the harness. Exploration runs many seeds of the protocol core
+ * across worker threads; {@code --backend sim} runs a whole workload (its generator, the nemesis packages,
+ * its checkers, the usual run folder) against simulated servers and sessions in one thread and simulated
+ * time. Either way a seed is a complete bug report: it replays the identical run.
  */
 package dev.schism.harness.sim;

@@ -115,6 +115,43 @@ public final class ClientLayer implements AutoCloseable {
         processor.touchesForwarded(sessionIds);
     }
 
+    /**
+     * A client connection over a {@link ClientWire} instead of the client port (the simulator's clients), on
+     * the core thread; every frame it sends goes to {@link #receive}, its end to {@link #disconnected}.
+     */
+    public WireConnection open(ClientWire wire) {
+        Connection c = new Connection(wire, stats);
+        processor.onOpen(c);
+        return new WireConnection(c);
+    }
+
+    /** One frame from a wire client (without its length prefix): the ConnectRequest first, then requests. */
+    public void receive(WireConnection w, byte[] frame) {
+        Connection c = w.connection;
+        if (c.closed) {
+            return;
+        }
+        try {
+            if (!w.connectSeen) {
+                w.connectSeen = true;
+                processor.onConnect(c, ConnectRequestFrame.decode(frame));
+            } else {
+                Request r = RequestDecoder.decode(frame, System.nanoTime()); // latency stats only, never behaviour
+                c.requestRead();
+                processor.onRequest(c, r);
+            }
+        } catch (IOException e) {
+            c.close();
+            processor.onClose(c);
+        }
+    }
+
+    /** The wire client went away (or the server closed it): the same as a socket's end. */
+    public void disconnected(WireConnection w) {
+        w.connection.closed = true;
+        processor.onClose(w.connection);
+    }
+
     /** Called on the core thread every core tick (session expiry bookkeeping). */
     public void tick() {
         processor.tick();

@@ -30,7 +30,9 @@ final class Connection {
     private static final AtomicLong IDS = new AtomicLong();
 
     final long id = IDS.incrementAndGet();
+    /** The socket, or null for a {@link ClientWire} connection (the simulator's). */
     final Channel channel;
+    private final ClientWire wire;
     private final ServerStats stats;
     long sessionId;
     int timeoutMs;
@@ -57,8 +59,15 @@ final class Connection {
     static final int PAUSE_AT = 1000;
     static final int RESUME_AT = 500;
 
+    Connection(ClientWire wire, ServerStats stats) {
+        this.channel = null;
+        this.wire = wire;
+        this.stats = stats;
+    }
+
     Connection(Channel channel, ServerStats stats) {
         this.channel = channel;
+        this.wire = null;
         this.stats = stats;
         if (channel.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null) {
             auth.add(new Id("ip", a.getAddress().getHostAddress()));
@@ -71,6 +80,10 @@ final class Connection {
      */
     void reply(ReplyHeader header, Record body) {
         if (closed) {
+            return;
+        }
+        if (wire != null) {
+            replyOnWire(header, body);
             return;
         }
         ByteBuf buf = channel.alloc().buffer(64);
@@ -93,6 +106,26 @@ final class Connection {
         stats.sent.incrementAndGet();
     }
 
+    private void replyOnWire(ReplyHeader header, Record body) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64);
+        try {
+            BinaryOutputArchive out = BinaryOutputArchive.getArchive(bytes);
+            out.writeInt(0, "len");
+            header.serialize(out, "header");
+            if (body != null && header.getErr() == 0) {
+                body.serialize(out, "response");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        sendFramed(bytes.toByteArray());
+    }
+
+    /** Where the client is: its socket address, or what its wire says. */
+    Object remote() {
+        return wire != null ? wire.describe() : channel.remoteAddress();
+    }
+
     /** Writes a frame whose first 4 bytes are a placeholder for its length. */
     void sendFramed(byte[] frame) {
         int len = frame.length - 4;
@@ -103,6 +136,11 @@ final class Connection {
         if (closed) {
             return;
         }
+        if (wire != null) {
+            wire.send(frame);
+            stats.sent.incrementAndGet();
+            return;
+        }
         ByteBuf buf = Unpooled.wrappedBuffer(frame);
         channel.writeAndFlush(buf);
         stats.sent.incrementAndGet();
@@ -110,14 +148,14 @@ final class Connection {
 
     /** Called by the IO thread for each request it hands to the core. */
     void requestRead() {
-        if (inFlight.incrementAndGet() >= PAUSE_AT) {
+        if (inFlight.incrementAndGet() >= PAUSE_AT && channel != null) {
             channel.config().setAutoRead(false);
         }
     }
 
     /** Called on the core thread when a request has been answered or dropped. */
     void requestDone() {
-        if (inFlight.decrementAndGet() == RESUME_AT && !channel.config().isAutoRead()) {
+        if (inFlight.decrementAndGet() == RESUME_AT && channel != null && !channel.config().isAutoRead()) {
             channel.config().setAutoRead(true);
         }
     }
@@ -126,13 +164,17 @@ final class Connection {
     void close() {
         if (!closed) {
             closed = true;
+            if (wire != null) {
+                wire.close();
+                return;
+            }
             channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
     }
 
     @Override
     public String toString() {
-        return "Connection#" + id + "{" + channel.remoteAddress() + " session=0x" + Long.toHexString(sessionId)
+        return "Connection#" + id + "{" + remote() + " session=0x" + Long.toHexString(sessionId)
                 + " pending=" + pending.size() + (closed ? " closed" : "") + "}";
     }
 }

@@ -391,7 +391,7 @@ final class RequestProcessor {
                     .append(watches.pathCount()).append(" paths\nTotal watches:").append(watches.count()).append('\n');
             case "cons" -> {
                 for (Connection c : connections) {
-                    b.append(' ').append(c.channel.remoteAddress()).append("[1](queued=").append(c.pending.size())
+                    b.append(' ').append(c.remote()).append("[1](queued=").append(c.pending.size())
                             .append(",sid=0x").append(Long.toHexString(c.sessionId)).append(",to=").append(c.timeoutMs)
                             .append(")\n");
                 }
@@ -406,7 +406,7 @@ final class RequestProcessor {
     String clientLines() {
         StringBuilder b = new StringBuilder();
         for (Connection c : connections) {
-            b.append(' ').append(c.channel.remoteAddress()).append("[1](queued=").append(c.pending.size())
+            b.append(' ').append(c.remote()).append("[1](queued=").append(c.pending.size())
                     .append(")\n");
         }
         return b.toString();

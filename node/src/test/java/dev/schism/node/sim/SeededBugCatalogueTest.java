@@ -44,4 +44,14 @@ class SeededBugCatalogueTest {
     void fleIgnoringZxidGetsStuck() {
         assertTrue(first("fle-ignores-zxid", 300, Outcome.Verdict.STUCK, null) != null, "not stuck in 300 seeds");
     }
+
+    /**
+     * 6 in 1,000 seeds (first at seed 184): a learner that wrote the new currentEpoch before its synced history
+     * crashes mid-sync, restarts claiming the epoch over its old log, wins the election and drops committed txns.
+     */
+    @Test
+    void currentEpochBeforeSyncLosesACommittedTxn() {
+        assertTrue(first("current-epoch-before-sync", 200, Outcome.Verdict.UNSAFE, "lost-committed") != null,
+                "not caught in 200 seeds");
+    }
 }

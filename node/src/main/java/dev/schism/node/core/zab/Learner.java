@@ -40,6 +40,8 @@ public final class Learner {
     private final long leader;
     private final boolean observer;
     private final boolean ackBeforeFsync;
+    private final boolean servesBeforeUpToDate;
+    private final boolean epochBeforeSync;
     private final int infoInterval;
     private long attempt;
     private Stage stage = Stage.CONNECTING;
@@ -63,6 +65,8 @@ public final class Learner {
         this.leader = leader;
         this.observer = config.isObserver();
         this.ackBeforeFsync = bugs.on(SeededBugs.ACK_BEFORE_FSYNC);
+        this.servesBeforeUpToDate = bugs.on(SeededBugs.FOLLOWER_SERVES_BEFORE_UPTODATE);
+        this.epochBeforeSync = bugs.on(SeededBugs.CURRENT_EPOCH_BEFORE_SYNC);
         // The leader may decide a moment after us and drop our first FOLLOWERINFO: repeat it soon.
         this.infoInterval = Math.min(timing.pingInterval(), config.ticks(200));
     }
@@ -161,6 +165,10 @@ public final class Learner {
         stage = Stage.EPOCH_ACKED;
         ackEpoch = new AckEpoch(me, e, attempt, current, r.lastQueued());
         out.send(leader, ackEpoch);
+        if (epochBeforeSync && r.currentEpoch() < e) { // the seeded bug: the epoch before the history it vouches for
+            r.setCurrentEpoch(e);
+            election.updatePeerEpoch(e);
+        }
     }
 
     private void applySync(SyncMessage s) {
@@ -233,6 +241,12 @@ public final class Learner {
             }
         }
         early.clear();
+        if (servesBeforeUpToDate) { // the seeded bug: serve now, the synced log as if it were committed
+            stage = Stage.SERVING;
+            commitTarget = Math.max(commitTarget, r.lastQueued());
+            applyCommits();
+            r.report(observer ? Role.OBSERVING : Role.FOLLOWING, epoch, leader, true);
+        }
     }
 
     /** UPTODATE, or a PING (sent only once the epoch is established): start serving, apply, ack. */

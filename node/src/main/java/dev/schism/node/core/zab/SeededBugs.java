@@ -37,8 +37,22 @@ public final class SeededBugs {
      */
     public static final String EPOCH_REUSE = "epoch-reuse";
 
+    /**
+     * A learner starts serving when it acks NEWLEADER instead of at UPTODATE, taking the history it synced as
+     * committed: it applies and serves the un-committed tail a DIFF brought, which a later leader may never
+     * commit (so clients read writes that are then lost, and the learner's state forks).
+     */
+    public static final String FOLLOWER_SERVES_BEFORE_UPTODATE = "follower-serves-before-uptodate";
+
+    /**
+     * A learner persists currentEpoch when it accepts the new epoch (at LEADERINFO) instead of once the history
+     * it syncs is durable: crashed mid-sync, it restarts claiming the new epoch over its old, unsynced log, and
+     * FastLeaderElection (which orders by currentEpoch first) can prefer it to a server holding committed txns.
+     */
+    public static final String CURRENT_EPOCH_BEFORE_SYNC = "current-epoch-before-sync";
+
     public static final Set<String> NAMES = Set.of(ESTABLISH_WITHOUT_QUORUM, DIFF_INSTEAD_OF_TRUNC, ACK_BEFORE_FSYNC,
-            COMMIT_BEFORE_QUORUM, FLE_IGNORES_ZXID, EPOCH_REUSE);
+            COMMIT_BEFORE_QUORUM, FLE_IGNORES_ZXID, EPOCH_REUSE, FOLLOWER_SERVES_BEFORE_UPTODATE, CURRENT_EPOCH_BEFORE_SYNC);
 
     private final Set<String> enabled = new TreeSet<>();
 
