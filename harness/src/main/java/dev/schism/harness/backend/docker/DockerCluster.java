@@ -56,6 +56,7 @@ public final class DockerCluster implements Cluster, ProcessControl, ClockContro
     }
 
     private final Spec spec;
+    private final ContainerTarget containerTarget;
     private final DockerClient docker;
     private final Labels labels = Labels.forThisProcess();
     private final List<String> names = new ArrayList<>();
@@ -75,7 +76,13 @@ public final class DockerCluster implements Cluster, ProcessControl, ClockContro
     });
 
     public DockerCluster(Spec spec) {
+        this(spec, ContainerTarget.NONE);
+    }
+
+    /** A cluster of another server's image ({@code --target zookeeper:<version>}), which {@code containerTarget} completes. */
+    public DockerCluster(Spec spec, ContainerTarget containerTarget) {
         this.spec = spec;
+        this.containerTarget = containerTarget;
         this.docker = DockerClientFactory.instance().client();
         for (int i = 1; i <= spec.nodes(); i++) {
             names.add("n" + i);
@@ -98,11 +105,14 @@ public final class DockerCluster implements Cluster, ProcessControl, ClockContro
             Map<Grudge.Link, Map<Channel, Proxy>> links = createProxies(new ToxiproxyClient(proxy.getHost(), proxy.getMappedPort(API_PORT)));
             toxiproxy = new ToxiproxyNetwork(links);
             for (int i = 0; i < spec.nodes(); i++) {
-                nodes.put(names.get(i), new NodeContainer(names.get(i), nodeContainer(i), docker));
+                GenericContainer<?> c = nodeContainer(i);
+                containerTarget.configure(i, names.get(i), c);
+                nodes.put(names.get(i), new NodeContainer(names.get(i), c, docker));
             }
             checkOpen();
             Startables.deepStart(nodes.values().stream().map(NodeContainer::container)).join();
             nodes.values().forEach(NodeContainer::started);
+            containerTarget.started(this::adminAddress);
             journalSync.scheduleWithFixedDelay(this::syncJournals, 0, 1, java.util.concurrent.TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             Throwable root = e;
@@ -356,6 +366,7 @@ public final class DockerCluster implements Cluster, ProcessControl, ClockContro
             return;
         }
         journalSync.shutdownNow();
+        containerTarget.stopping();
         for (NodeContainer n : containers()) {
             try {
                 n.kill();

@@ -25,13 +25,19 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  * image with the same tag and hash is reused as it is.
  */
 public record ScratchImage(String tag, List<Path> classPath, String mainClass, List<String> fixedArgs, String javaOpts,
-                    List<String> dirsForUser, List<Integer> ports, List<String> volumes, Map<String, String> env) {
+                    List<String> dirsForUser, List<Integer> ports, List<String> volumes, Map<String, String> env, String modules) {
     static final String HASH_LABEL = "dev.schism.content-hash";
     private static final List<String> BUSYBOX = List.of("/bin/busybox", "/usr/bin/busybox", "/usr/sbin/busybox");
 
+    /** An image whose runtime has the JDK modules the Schism node and harness need. */
+    public ScratchImage(String tag, List<Path> classPath, String mainClass, List<String> fixedArgs, String javaOpts,
+                        List<String> dirsForUser, List<Integer> ports, List<String> volumes, Map<String, String> env) {
+        this(tag, classPath, mainClass, fixedArgs, javaOpts, dirsForUser, ports, volumes, env, JavaRuntime.MODULES);
+    }
+
     /** Builds the image unless one with this content is there; returns the tag. */
     public String ensure(DockerClient docker) throws IOException {
-        Path runtime = JavaRuntime.ensure();
+        Path runtime = JavaRuntime.ensure(modules);
         Path busybox = busybox();
         List<Path> libs = JavaRuntime.sharedLibraries(runtime, List.of(busybox));
         String entry = entrypoint();
