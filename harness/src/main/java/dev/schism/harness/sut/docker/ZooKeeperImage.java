@@ -101,6 +101,8 @@ public final class ZooKeeperImage {
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), "boot", ".tmp");
         Files.write(tmp, bytes);
+        // readable by the image's user (a temp file starts as the owner's only)
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }
