@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * ZooKeeper 3.9.4 on the docker backend: three containers of {@code schism/zookeeper:3.9.4} (built here
  * from the release's jars, no registry) under 15 s of partitions through the proxy container and docker
  * kills must end valid, with the role journal's leaders exactly those ZooKeeper logged. Skipped loudly
- * without an engine. 92 s with the image built, measured with the machine's load average at 35.
+ * without an engine. 40 s with the image built at load average 6-13 (74-92 s at 22-35).
  */
 class ZooKeeperDockerIT {
 

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
  * Real Apache ZooKeeper releases, fetched from Maven Central, under partitions and kills: the election and
  * set workloads must end valid on 3.9.4 and on 3.4.14, and the role journal derived from ZooKeeper's own
  * output must name every leader ZooKeeper logged as established, and no other (checked on every run, the
- * set runs included). Runs of 12 s with a fault every 3 s on average; seed 4, whose schedule does not open
- * by killing every server (seed 3's does, which on a loaded machine left under 20 acknowledged ops in 12 s). The class took 193 s and 213 s with
- * the machine's load average at 35-47 (ZooKeeper JVMs starting dominate); a quiet machine needs less.
+ * set runs included). Runs of 12 s with a fault every 3 s on average (the class: 117 s at load average 6-13,
+ * 176-213 s at 22-47); seed 4, whose schedule does not open
+ * by killing every server (seed 3's does, which on a loaded machine left under 20 acknowledged ops in 12 s).
  */
 class ZooKeeperTargetIT {
     private static final Pattern ESTABLISHED = Pattern.compile("Have quorum of supporters.*last processed zxid: 0x([0-9a-fA-F]+)");
