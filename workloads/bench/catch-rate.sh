@@ -3,6 +3,9 @@
 # each run's exit code and first non-valid checker line, then the tally.
 #   workloads/bench/catch-rate.sh WORKLOAD NEMESIS BUG|none [seeds=10] [time-limit=60] [first-seed=1] [extra run args...]
 # With a bug, "caught" counts exit 1; with none, "valid" counts exit 0. Run folders go to store/catch-rate/.
+# A real ZooKeeper release has no seeded bugs: give none and the release as an extra argument, e.g.
+#   workloads/bench/catch-rate.sh set partition,kill none 6 30 1 --nodes 3 --nemesis-interval 2 --target zookeeper:3.4.11
+# and compare its valid count with the fixed release's on the same seeds.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 workload="$1"; nemesis="$2"; bug="$3"

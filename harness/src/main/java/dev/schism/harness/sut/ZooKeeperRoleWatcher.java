@@ -34,8 +34,16 @@ public final class ZooKeeperRoleWatcher implements AutoCloseable {
     private static final Pattern ESTABLISHED = Pattern.compile("Have quorum of supporters.*last processed zxid: 0x([0-9a-fA-F]+)");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
-    /** One server: its name and id, where its log and data are, its client port and the journal to write. */
-    public record Member(String name, int sid, Path log, Path dataDir, InetSocketAddress admin, Path journal) {
+    /**
+     * One server: its name and id, where its log and data are, its client port (asked each poll: a container's
+     * published port moves with a restart) and the journal to write.
+     */
+    public record Member(String name, int sid, Path log, Path dataDir, java.util.function.Supplier<InetSocketAddress> admin, Path journal) {
+        /** A server whose client port stays put (a local process). */
+        public Member(String name, int sid, Path log, Path dataDir, InetSocketAddress admin, Path journal) {
+            this(name, sid, log, dataDir, () -> admin, journal);
+        }
+
         @Override
         public String toString() {
             return name + "(sid " + sid + ")";
@@ -94,8 +102,11 @@ public final class ZooKeeperRoleWatcher implements AutoCloseable {
         Map<Member, String> srvr = new java.util.LinkedHashMap<>();
         for (Member m : members) {
             try {
-                srvr.put(m, FourLetterWords.send(m.admin(), "srvr", 500));
-            } catch (IOException e) {
+                InetSocketAddress admin = m.admin().get();
+                if (admin != null) {
+                    srvr.put(m, FourLetterWords.send(admin, "srvr", 500));
+                }
+            } catch (IOException | RuntimeException e) {
                 // down, paused or cut off: nothing to learn this round
             }
         }

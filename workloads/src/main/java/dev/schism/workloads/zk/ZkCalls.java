@@ -41,6 +41,11 @@ public final class ZkCalls {
         return (rc, path, ctx, name, stat) -> settle(result, rc, path, stat);
     }
 
+    /** A callback for the create that ZooKeeper 3.4 knows (it has no create2): the created path only. */
+    public static AsyncCallback.StringCallback createdPath(CompletableFuture<String> result) {
+        return (rc, path, ctx, name) -> settle(result, rc, path, name);
+    }
+
     /** A callback for getChildren with the parent's Stat. */
     public static AsyncCallback.Children2Callback children(CompletableFuture<Children> result) {
         return (rc, path, ctx, children, stat) -> settle(result, rc, path, new Children(children, stat));

@@ -31,8 +31,9 @@ public final class DockerBackend implements Backend {
             throw new IllegalArgumentException("--toxiproxy is for the local backend; the docker backend runs the proxy as a container"
                     + " (--toxiproxy-image picks its image)");
         }
-        if (!r.target().equals("schism")) {
-            throw new IllegalArgumentException("--target " + r.target() + " runs on the local backend only; the docker backend runs the Schism node image");
+        dev.schism.harness.sut.ServerTarget target = dev.schism.harness.sut.ServerTarget.parse(r.target());
+        if (target.isZooKeeper()) {
+            refuseForZooKeeper(r, target);
         }
         DockerClient docker = engine();
         List<String> removed = Leftovers.remove(docker, false);
@@ -40,9 +41,27 @@ public final class DockerBackend implements Backend {
             r.console().println("schism: removed what earlier runs left behind: " + String.join(", ", removed));
         }
         r.console().println("schism: preparing images (built once, then reused while the jars stay the same)");
-        String nodeImage = Images.node(r.nodeJar()).ensure(docker);
+        String nodeImage = target.isZooKeeper() ? zooKeeperImage(r, target.zookeeperVersion().get(), docker) : Images.node(r.nodeJar()).ensure(docker);
         String proxyImage = r.toxiproxyImage().isPresent() ? r.toxiproxyImage().get() : Images.proxy().ensure(docker);
-        return new DockerCluster(new DockerCluster.Spec(r.nodes(), r.nodesDir(), nodeImage, proxyImage, r.injectBug(), r.config()));
+        DockerCluster.Spec spec = new DockerCluster.Spec(r.nodes(), r.nodesDir(), nodeImage, proxyImage, r.injectBug(), r.config());
+        return target.isZooKeeper() ? new DockerCluster(spec, new dev.schism.harness.sut.docker.ZooKeeperContainers(r.nodesDir()))
+                : new DockerCluster(spec);
+    }
+
+    /** ZooKeeper has no seeded bugs and no clok admin word (libfaketime reaches it on the local backend only). */
+    private static void refuseForZooKeeper(ClusterRequest r, dev.schism.harness.sut.ServerTarget target) {
+        if (r.injectBug().isPresent()) {
+            throw new IllegalArgumentException("--inject-bug " + r.injectBug().get() + " breaks the Schism node; ZooKeeper has no such switch");
+        }
+        if (r.clockFaults()) {
+            throw new IllegalArgumentException("--nemesis clock: target " + target + " takes clock faults through libfaketime,"
+                    + " on the local backend only (use --backend local)");
+        }
+    }
+
+    private static String zooKeeperImage(ClusterRequest r, String version, DockerClient docker) throws IOException {
+        r.console().println("schism: resolving ZooKeeper " + version + " (Maven Central, cached in the local repository)");
+        return dev.schism.harness.sut.docker.ZooKeeperImage.ensure(dev.schism.harness.sut.ZooKeeperRelease.resolve(version), docker);
     }
 
     /** The engine's client; IOException saying how to get one when none answers. */

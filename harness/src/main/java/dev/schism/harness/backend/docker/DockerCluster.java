@@ -55,6 +55,7 @@ public final class DockerCluster implements Cluster, HandledNodes {
     }
 
     private final Spec spec;
+    private final ContainerTarget containerTarget;
     private final DockerClient docker;
     private final Labels labels = Labels.forThisProcess();
     private final List<String> names = new ArrayList<>();
@@ -74,7 +75,13 @@ public final class DockerCluster implements Cluster, HandledNodes {
     });
 
     public DockerCluster(Spec spec) {
+        this(spec, ContainerTarget.NONE);
+    }
+
+    /** A cluster of another server's image ({@code --target zookeeper:<version>}), which {@code containerTarget} completes. */
+    public DockerCluster(Spec spec, ContainerTarget containerTarget) {
         this.spec = spec;
+        this.containerTarget = containerTarget;
         this.docker = DockerClientFactory.instance().client();
         for (int i = 1; i <= spec.nodes(); i++) {
             names.add("n" + i);
@@ -97,14 +104,18 @@ public final class DockerCluster implements Cluster, HandledNodes {
             Map<Grudge.Link, Map<Channel, Proxy>> links = createProxies(new ToxiproxyClient(proxy.getHost(), proxy.getMappedPort(API_PORT)));
             toxiproxy = new ToxiproxyNetwork(links);
             for (int i = 0; i < spec.nodes(); i++) {
-                Optional<Path> data = DataMounts.hostDataDir(spec.nodesDir().resolve(names.get(i)));
                 GenericContainer<?> c = nodeContainer(i);
+                // The node's own /data is the run folder's nodes/nN/data; another server's target mounts what it needs.
+                Optional<Path> data = containerTarget == ContainerTarget.NONE
+                        ? DataMounts.hostDataDir(spec.nodesDir().resolve(names.get(i))) : Optional.empty();
                 data.ifPresent(d -> c.withFileSystemBind(d.toString(), "/data", BindMode.READ_WRITE));
+                containerTarget.configure(i, names.get(i), c);
                 nodes.put(names.get(i), new NodeContainer(names.get(i), c, docker, data.isPresent()));
             }
             checkOpen();
             Startables.deepStart(nodes.values().stream().map(NodeContainer::container)).join();
             nodes.values().forEach(NodeContainer::started);
+            containerTarget.started(this::adminAddress);
             journalSync.scheduleWithFixedDelay(this::syncJournals, 0, 1, java.util.concurrent.TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             Throwable root = e;
@@ -324,6 +335,7 @@ public final class DockerCluster implements Cluster, HandledNodes {
             return;
         }
         journalSync.shutdownNow();
+        containerTarget.stopping();
         for (NodeContainer n : containers()) {
             try {
                 n.kill();

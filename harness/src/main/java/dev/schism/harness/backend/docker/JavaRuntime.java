@@ -25,9 +25,14 @@ final class JavaRuntime {
 
     /** The runtime folder (bin/java, lib/...), made now unless the cache has it. */
     static Path ensure() throws IOException {
+        return ensure(MODULES);
+    }
+
+    /** A runtime of the given comma-separated modules (another program's, such as ZooKeeper's). */
+    static Path ensure(String modules) throws IOException {
         Path javaHome = Path.of(System.getProperty("java.home"));
         Path jlink = javaHome.resolve("bin/jlink");
-        String key = Integer.toHexString((javaHome + "|" + System.getProperty("java.vm.version") + "|" + MODULES).hashCode());
+        String key = Integer.toHexString((javaHome + "|" + System.getProperty("java.vm.version") + "|" + modules).hashCode());
         Path cache = Path.of(System.getProperty("java.io.tmpdir"), "schism-jre-" + key);
         if (Files.isExecutable(cache.resolve("bin/java"))) {
             return cache;
@@ -37,7 +42,7 @@ final class JavaRuntime {
         }
         Path work = Files.createTempDirectory("schism-jlink-");
         Path out = work.resolve("runtime");
-        run(List.of(jlink.toString(), "--add-modules", MODULES, "--strip-debug", "--no-header-files", "--no-man-pages",
+        run(List.of(jlink.toString(), "--add-modules", modules, "--strip-debug", "--no-header-files", "--no-man-pages",
                 "--compress=2", "--output", out.toString()), work.resolve("jlink.log"));
         try {
             Files.move(out, cache, StandardCopyOption.ATOMIC_MOVE);

@@ -28,11 +28,17 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  * in, and an image with that tag is reused as it is.
  */
 public record ScratchImage(String tag, List<Path> classPath, String mainClass, List<String> fixedArgs, String javaOpts,
-                    List<String> dirsForUser, List<Integer> ports, List<String> volumes, Map<String, String> env) {
+                    List<String> dirsForUser, List<Integer> ports, List<String> volumes, Map<String, String> env, String modules) {
     static final String HASH_LABEL = "dev.schism.content-hash";
     /** Content-tagged images of one name kept: the class paths of one build (harness tests, workloads tests, the jar) and one more. */
     static final int KEPT = 4;
     private static final List<String> BUSYBOX = List.of("/bin/busybox", "/usr/bin/busybox", "/usr/sbin/busybox");
+
+    /** An image whose runtime has the JDK modules the Schism node and harness need. */
+    public ScratchImage(String tag, List<Path> classPath, String mainClass, List<String> fixedArgs, String javaOpts,
+                        List<String> dirsForUser, List<Integer> ports, List<String> volumes, Map<String, String> env) {
+        this(tag, classPath, mainClass, fixedArgs, javaOpts, dirsForUser, ports, volumes, env, JavaRuntime.MODULES);
+    }
 
     /**
      * Builds the image unless one with this content is there, and returns its content tag
@@ -41,7 +47,7 @@ public record ScratchImage(String tag, List<Path> classPath, String mainClass, L
      * rebuilding it in turn.
      */
     public String ensure(DockerClient docker) throws IOException {
-        Path runtime = JavaRuntime.ensure();
+        Path runtime = JavaRuntime.ensure(modules);
         Path busybox = busybox();
         List<Path> libs = JavaRuntime.sharedLibraries(runtime, List.of(busybox));
         String entry = entrypoint();
