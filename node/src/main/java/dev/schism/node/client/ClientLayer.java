@@ -100,10 +100,15 @@ public final class ClientLayer implements AutoCloseable {
         processor.onApplied(tree.apply(txn));
     }
 
-    /** Not serving: close every client connection (as ZooKeeper does) and refuse new sessions. */
+    /**
+     * Not serving: close every client connection (as ZooKeeper does); new session requests wait a moment
+     * (see {@code HeldConnects}). Serving: handle those, as a separate task so that they see the new status.
+     */
     public void servingChanged(boolean serving) {
         if (!serving) {
             processor.closeAll();
+        } else {
+            replication.execute(processor::servingStarted);
         }
     }
 

@@ -50,6 +50,7 @@ final class RequestProcessor {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Map<Long, Connection> bySession = new HashMap<>();
     private final Map<Long, Connection> awaitingSession = new HashMap<>();
+    private final HeldConnects held = new HeldConnects();
     private final Map<String, Long> reapProposedAt = new HashMap<>();
     private long lastTouchForward;
 
@@ -83,8 +84,7 @@ final class RequestProcessor {
             return;
         }
         if (!replication.status().serving()) {
-            CONNECTIONS.info("closing {}: ZooKeeperServer not running", c);
-            c.close();
+            held.hold(c, frame, replication.monotonicMs()); // see HeldConnects for why not closed at once
             return;
         }
         ConnectRequest req = frame.request();
@@ -182,7 +182,7 @@ final class RequestProcessor {
             return;
         }
         if (!c.established) {
-            if (c.sessionId != 0 && awaitingSession.get(c.sessionId) == c) {
+            if ((c.sessionId != 0 && awaitingSession.get(c.sessionId) == c) || held.holds(c)) {
                 c.beforeSession.add(r); // pipelined behind the ConnectRequest, as ZooKeeper allows
                 return;
             }
@@ -301,6 +301,10 @@ final class RequestProcessor {
         stats.dataSize = tree.approximateDataSize();
         stats.watches = watches.count();
         long now = replication.monotonicMs();
+        held.expire(now, c -> {
+            CONNECTIONS.info("closing {}: ZooKeeperServer not running", c);
+            c.close();
+        });
         boolean leader = replication.isLeader();
         for (long id : sessions.expired(tree, leader, now)) {
             LOG.info("Expiring session 0x{}", Long.toHexString(id));
@@ -354,6 +358,11 @@ final class RequestProcessor {
         }
         return new ClientTxn(config.myId(), 0, 0, OpCode.TOUCH_SESSIONS, replication.wallClockMs(),
                 body.toByteArray());
+    }
+
+    /** Serving again: the session requests held meanwhile are handled now (core thread, status up to date). */
+    void servingStarted() {
+        held.release(this::onConnect);
     }
 
     /** Not serving: every connection is closed, as ZooKeeper does when it stops serving. */
