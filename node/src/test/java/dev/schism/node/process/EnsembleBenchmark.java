@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 public final class EnsembleBenchmark {
     private static final Pattern GROUP_COMMIT = Pattern.compile("group commit: (\\d+) records in (\\d+) fsyncs");
     private static final int WINDOW_SECONDS = 5;
-    private static final int WARM_UP_SECONDS = 5;
+    private static final int WARM_UP_SECONDS = Integer.getInteger("schism.bench.warmUp", 5);
 
     /** One ensemble under measurement: its client and what was measured so far. */
     private static final class Target implements AutoCloseable {
@@ -108,12 +108,19 @@ public final class EnsembleBenchmark {
         List<Target> targets = new ArrayList<>();
         try {
             List<String> jvm = List.of("-Xms256m", "-Xmx512m");
+            // extra JVM options for the Schism servers only, for profiling (e.g. a JFR recording or a log level)
+            List<String> nodeJvm = new ArrayList<>(jvm);
+            for (String opt : System.getProperty("schism.bench.nodeJvm", "").trim().split("\\s+")) {
+                if (!opt.isEmpty()) {
+                    nodeJvm.add(opt);
+                }
+            }
             if (!only.equals("zookeeper")) {
                 Path jar = Ensemble.shadedJar();
                 if (jar == null) {
                     throw new IllegalStateException("node/target/schism-node.jar is missing: run mvn package first");
                 }
-                targets.add(new Target("schism", Ensemble.builder().jar(jar).jvmArgs(jvm).timing(2000, 10, 5).build()));
+                targets.add(new Target("schism", Ensemble.builder().jar(jar).jvmArgs(nodeJvm).timing(2000, 10, 5).build()));
             }
             if (!only.equals("schism")) {
                 targets.add(new Target("zookeeper-" + System.getProperty("schism.zookeeper.version", "3.9.4"),
