@@ -7,17 +7,19 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Session requests that reached this server while it did not serve (electing, or syncing with a new
- * leader), held for at most {@link #HOLD_MS} instead of being closed at once as ZooKeeper closes them. The
- * official client answers a closed connection by sleeping up to a second before it tries the next server,
- * so after a leader dies most of a client's wait was that pause; held, its request is answered the moment
- * the server serves again. Nothing is answered early: a held request is handled from the start once the
- * server serves, with every check a fresh one gets. Core thread only.
+ * Clients that wait while this server does not serve (electing, or syncing with a new leader), for at most
+ * {@link #HOLD_MS}: session requests that arrived meanwhile, and established connections that had nothing
+ * outstanding when it stopped serving. ZooKeeper closes both at once; its official client answers a closed
+ * connection by sleeping up to a second before it tries the next server, so after a leader died most of a
+ * client's wait was that pause. Held, a client is served the moment this server serves again. Nothing is
+ * answered early: a held session request is handled from the start then, with every check a fresh one
+ * gets, and requests that reach a held connection wait in order behind it. Core thread only.
  */
 final class HeldConnects {
     /** As long as one reconnect pause of the official client, so a server that stays down costs about as much. */
     static final long HOLD_MS = 1000;
 
+    /** {@code frame} is the waiting session request, or null for an established connection that waits. */
     private record Held(Connection connection, ConnectRequestFrame frame, long deadlineMs) {
         @Override
         public String toString() {
@@ -31,7 +33,12 @@ final class HeldConnects {
         held.add(new Held(c, frame, nowMs + HOLD_MS));
     }
 
-    /** True while {@code c}'s session request waits here (requests pipelined behind it wait too). */
+    /** An established connection with nothing outstanding waits for the server to serve again. */
+    void pause(Connection c, long nowMs) {
+        held.add(new Held(c, null, nowMs + HOLD_MS));
+    }
+
+    /** True while {@code c} waits here (requests that reach it meanwhile wait too). */
     boolean holds(Connection c) {
         for (Held h : held) {
             if (h.connection() == c) {
@@ -41,7 +48,7 @@ final class HeldConnects {
         return false;
     }
 
-    /** The server serves again: hands every held request, oldest first, to {@code handler}. */
+    /** The server serves again: hands every held connection, oldest first, to {@code handler}. */
     void release(BiConsumer<Connection, ConnectRequestFrame> handler) {
         List<Held> all = new ArrayList<>(held);
         held.clear();

@@ -181,8 +181,12 @@ final class RequestProcessor {
         if (c.closed) {
             return;
         }
+        if (held.holds(c)) {
+            c.beforeSession.add(r); // answered in order once this server serves again
+            return;
+        }
         if (!c.established) {
-            if ((c.sessionId != 0 && awaitingSession.get(c.sessionId) == c) || held.holds(c)) {
+            if (c.sessionId != 0 && awaitingSession.get(c.sessionId) == c) {
                 c.beforeSession.add(r); // pipelined behind the ConnectRequest, as ZooKeeper allows
                 return;
             }
@@ -362,10 +366,39 @@ final class RequestProcessor {
 
     /** Serving again: the session requests held meanwhile are handled now (core thread, status up to date). */
     void servingStarted() {
-        held.release(this::onConnect);
+        held.release((c, frame) -> {
+            if (frame != null) {
+                onConnect(c, frame);
+            } else {
+                List<Request> queued = new ArrayList<>(c.beforeSession);
+                c.beforeSession.clear();
+                for (Request r : queued) {
+                    onRequest(c, r);
+                }
+            }
+        });
     }
 
-    /** Not serving: every connection is closed, as ZooKeeper does when it stops serving. */
+    /**
+     * Stopped serving: a connection with requests outstanding closes (their outcome is unknown, which only
+     * a lost connection can tell a client), the others wait a moment in {@link HeldConnects}.
+     */
+    void pauseAll() {
+        long now = replication.monotonicMs();
+        for (Connection c : new ArrayList<>(connections)) {
+            if (c.closed || held.holds(c)) {
+                continue;
+            }
+            if (c.established && c.pending.isEmpty() && c.beforeSession.isEmpty()) {
+                held.pause(c, now);
+            } else {
+                c.close();
+                onClose(c);
+            }
+        }
+    }
+
+    /** Every connection is closed (the tree was replaced under them). */
     void closeAll() {
         for (Connection c : new ArrayList<>(connections)) {
             c.close();

@@ -12,47 +12,82 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.proto.ConnectRequest;
 import org.junit.jupiter.api.Test;
 
 /**
  * A session request that reaches a server while it does not serve waits there (for at most
  * {@link HeldConnects#HOLD_MS}) and is answered on the same connection once the server serves again; one
- * that waits longer is closed unanswered, as ZooKeeper closes it at once. Real sockets, real client layer.
+ * that waits longer is closed unanswered, as ZooKeeper closes it at once. An established client with nothing
+ * outstanding waits the same way instead of being disconnected. Real sockets, real client layer.
  */
 class HeldConnectsTest {
 
     @Test
+    void anIdleClientStaysConnectedThroughAShortPauseAndIsAnsweredAfterIt() throws Exception {
+        try (InJvmEnsemble e = new InJvmEnsemble(1, 200)) {
+            List<Watcher.Event.KeeperState> states = new CopyOnWriteArrayList<>();
+            ZooKeeper zk = Clients.connect(e.connectString(), 4000, ev -> states.add(ev.getState()));
+            try {
+                zk.create("/a", new byte[] {1}, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+                states.clear();
+                e.server(1).setServing(false);
+                CompletableFuture<Integer> rc = new CompletableFuture<>();
+                zk.setData("/a", new byte[] {2}, -1, (code, path, ctx, stat) -> rc.complete(code), null);
+                Thread.sleep(300); // the request waits meanwhile: not proposed, not answered
+                assertTrue(!rc.isDone(), "answered while not serving: " + rc);
+                e.server(1).setServing(true);
+                assertEquals(KeeperException.Code.OK.intValue(), rc.get(10, TimeUnit.SECONDS));
+                assertEquals(2, zk.getData("/a", false, null)[0]);
+                assertTrue(!states.contains(Watcher.Event.KeeperState.Disconnected), states.toString());
+            } finally {
+                zk.close();
+            }
+        }
+    }
+
+    @Test
     void aSessionRequestWaitsForTheServerToServeAndIsAnsweredOnTheSameConnection() throws Exception {
-        try (InJvmEnsemble e = new InJvmEnsemble(1, 200);
-             Socket s = new Socket("127.0.0.1", e.server(1).port)) {
+        try (InJvmEnsemble e = new InJvmEnsemble(1, 200)) {
             e.server(1).setServing(false);
-            s.setSoTimeout(5000);
-            DataOutputStream out = new DataOutputStream(s.getOutputStream());
-            sendConnect(out);
-            Thread.sleep(300); // held meanwhile: electing, say
-            e.server(1).setServing(true);
-            ByteBuffer answer = ByteBuffer.wrap(readFrame(new DataInputStream(s.getInputStream())));
-            answer.getInt(); // protocol version
-            assertEquals(4000, answer.getInt(), "negotiated session timeout");
-            assertNotEquals(0L, answer.getLong(), "session id");
+            try (Socket s = new Socket("127.0.0.1", e.server(1).port)) {
+                s.setSoTimeout(5000);
+                DataOutputStream out = new DataOutputStream(s.getOutputStream());
+                sendConnect(out);
+                Thread.sleep(300); // held meanwhile: electing, say
+                e.server(1).setServing(true);
+                ByteBuffer answer = ByteBuffer.wrap(readFrame(new DataInputStream(s.getInputStream())));
+                answer.getInt(); // protocol version
+                assertEquals(4000, answer.getInt(), "negotiated session timeout");
+                assertNotEquals(0L, answer.getLong(), "session id");
+            }
         }
     }
 
     @Test
     void aSessionRequestHeldLongerThanTheBoundIsClosedUnanswered() throws Exception {
-        try (InJvmEnsemble e = new InJvmEnsemble(1, 200);
-             Socket s = new Socket("127.0.0.1", e.server(1).port)) {
+        try (InJvmEnsemble e = new InJvmEnsemble(1, 200)) {
             e.server(1).setServing(false);
-            s.setSoTimeout(10_000);
-            DataOutputStream out = new DataOutputStream(s.getOutputStream());
-            long t0 = System.nanoTime();
-            sendConnect(out);
-            DataInputStream in = new DataInputStream(s.getInputStream());
-            assertThrows(EOFException.class, () -> readFrame(in));
-            long waitedMs = (System.nanoTime() - t0) / 1_000_000;
-            // generous liveness bound: closed after the hold, well before the client's own connect timeout
-            assertTrue(waitedMs < 8000, "closed after " + waitedMs + " ms");
+            try (Socket s = new Socket("127.0.0.1", e.server(1).port)) {
+                s.setSoTimeout(10_000);
+                DataOutputStream out = new DataOutputStream(s.getOutputStream());
+                long t0 = System.nanoTime();
+                sendConnect(out);
+                DataInputStream in = new DataInputStream(s.getInputStream());
+                assertThrows(EOFException.class, () -> readFrame(in));
+                long waitedMs = (System.nanoTime() - t0) / 1_000_000;
+                // generous liveness bound: closed after the hold, well before the client's own connect timeout
+                assertTrue(waitedMs < 8000, "closed after " + waitedMs + " ms");
+            }
         }
     }
 
