@@ -27,15 +27,17 @@ import java.util.regex.Pattern;
  *   <li>(b) SIGKILL the leader, time until the next write is acknowledged; {@code kills} times → p50, max.</li>
  * </ul>
  * Both ensembles run at once and the measurements alternate between them (throughput in windows of at most
- * 5 s, in the order ABBA; one kill of each per round), because this machine is shared and its load changes
- * from minute to minute: only figures taken in the same minutes can be compared. Run with
- * {@code bin/node-benchmark [seconds] [kills] [schism|zookeeper|both] [zookeeper version]} (see README).
- * Prints figures and ratios; never fails on timing.
+ * 5 s, in the order ABBA, after a 10 s warm-up of each; one kill of each per round), because this machine is
+ * shared and its load changes from minute to minute: only figures taken in the same minutes compare. The
+ * servers' CPU time per acknowledged write depends much less on that load. Run with {@code bin/node-benchmark
+ * [seconds] [kills] [schism|zookeeper|both] [zookeeper version]} (see README); {@code -Dschism.bench.warmUp}
+ * and {@code -Dschism.bench.nodeJvm} (extra JVM options for the Schism servers, e.g. a JFR recording) help
+ * profiling (pass them in {@code BENCH_JAVA_OPTS}). Prints figures and ratios; never fails on timing.
  */
 public final class EnsembleBenchmark {
     private static final Pattern GROUP_COMMIT = Pattern.compile("group commit: (\\d+) records in (\\d+) fsyncs");
     private static final int WINDOW_SECONDS = 5;
-    private static final int WARM_UP_SECONDS = Integer.getInteger("schism.bench.warmUp", 5);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("schism.bench.warmUp", 10);
 
     /** One ensemble under measurement: its client and what was measured so far. */
     private static final class Target implements AutoCloseable {
@@ -212,7 +214,11 @@ public final class EnsembleBenchmark {
     private static double median(List<Double> xs) {
         List<Double> s = new ArrayList<>(xs);
         Collections.sort(s);
-        return s.isEmpty() ? 0 : s.get((s.size() - 1) / 2);
+        if (s.isEmpty()) {
+            return 0;
+        }
+        int mid = s.size() / 2;
+        return s.size() % 2 == 1 ? s.get(mid) : (s.get(mid - 1) + s.get(mid)) / 2;
     }
 
     /** 32 outstanding async setData of 100 bytes for {@code seconds}; returns {acked writes, elapsed ns}. */
