@@ -148,10 +148,6 @@ public final class Election {
             finalizeLeft = -1;
             recordSelf();
             broadcast();
-        } else if (!vote.equals(proposal)) {
-            // The sender may never have seen our better vote (it went LOOKING after we sent it, and a server
-            // that is not looking does not keep votes): tell it now rather than at our next re-broadcast.
-            out.send(n.from(), currentVote());
         }
         recvset.put(n.from(), n);
         if (everyReachableVoterAgrees()) {
