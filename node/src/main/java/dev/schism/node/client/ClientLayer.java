@@ -100,11 +100,25 @@ public final class ClientLayer implements AutoCloseable {
         processor.onApplied(tree.apply(txn));
     }
 
-    /** Not serving: close every client connection (as ZooKeeper does) and refuse new sessions. */
+    /**
+     * Not serving: every client connection closes (as ZooKeeper does) and new session requests wait a moment
+     * (see {@code HeldConnects}; ZooKeeper closes them too). Serving: the waiting ones are served, in a
+     * separate task so that they see the new status.
+     */
     public void servingChanged(boolean serving) {
         if (!serving) {
-            processor.closeAll();
+            processor.pauseAll();
+        } else {
+            replication.execute(processor::servingStarted);
         }
+    }
+
+    /**
+     * The tree was replaced by a snapshot from the leader: its changes fired no watch, so every client
+     * connection closes and its client re-registers its watches elsewhere or here, as after ZooKeeper's SNAP.
+     */
+    public void treeReplaced() {
+        processor.closeAll();
     }
 
     /**

@@ -50,6 +50,7 @@ final class RequestProcessor {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Map<Long, Connection> bySession = new HashMap<>();
     private final Map<Long, Connection> awaitingSession = new HashMap<>();
+    private final HeldConnects held = new HeldConnects();
     private final Map<String, Long> reapProposedAt = new HashMap<>();
     private long lastTouchForward;
 
@@ -83,8 +84,7 @@ final class RequestProcessor {
             return;
         }
         if (!replication.status().serving()) {
-            CONNECTIONS.info("closing {}: ZooKeeperServer not running", c);
-            c.close();
+            held.hold(c, frame, replication.monotonicMs()); // see HeldConnects for why not closed at once
             return;
         }
         ConnectRequest req = frame.request();
@@ -179,6 +179,10 @@ final class RequestProcessor {
 
     private void handleRequest(Connection c, Request r) {
         if (c.closed) {
+            return;
+        }
+        if (held.holds(c)) {
+            c.beforeSession.add(r); // answered in order once this server serves again
             return;
         }
         if (!c.established) {
@@ -301,6 +305,10 @@ final class RequestProcessor {
         stats.dataSize = tree.approximateDataSize();
         stats.watches = watches.count();
         long now = replication.monotonicMs();
+        held.expire(now, c -> {
+            CONNECTIONS.info("closing {}: ZooKeeperServer not running", c);
+            c.close();
+        });
         boolean leader = replication.isLeader();
         for (long id : sessions.expired(tree, leader, now)) {
             LOG.info("Expiring session 0x{}", Long.toHexString(id));
@@ -356,7 +364,26 @@ final class RequestProcessor {
                 body.toByteArray());
     }
 
-    /** Not serving: every connection is closed, as ZooKeeper does when it stops serving. */
+    /** Serving again: the session requests held meanwhile are handled now (core thread, status up to date). */
+    void servingStarted() {
+        held.release(this::onConnect);
+    }
+
+    /**
+     * Stopped serving: every connection closes, as ZooKeeper's do (a client learns it is cut off only so, and
+     * recipes such as Curator's latch rely on that to give up leadership in time); session requests that
+     * reach this server meanwhile wait in {@link HeldConnects}.
+     */
+    void pauseAll() {
+        for (Connection c : new ArrayList<>(connections)) {
+            if (!c.closed && !held.holds(c)) {
+                c.close();
+                onClose(c);
+            }
+        }
+    }
+
+    /** Every connection is closed (the tree was replaced under them). */
     void closeAll() {
         for (Connection c : new ArrayList<>(connections)) {
             c.close();

@@ -87,6 +87,7 @@ public final class Peer {
                 || (!config.voters().contains(m.from()) && !config.observers().contains(m.from()))) {
             return;
         }
+        election.heard(m.from());
         if (m instanceof Notification n) {
             if (learning != null && n.from() == learning.leader() && n.state() != Role.LEADING
                     && !(n.state() == Role.LOOKING && n.leader() == n.from())) {
@@ -110,6 +111,7 @@ public final class Peer {
 
     /** The transport lost its connection to {@code sid} (a learner treats its leader's loss as fatal). */
     public void linkDown(long sid) {
+        election.linkDown(sid);
         if (learning != null && learning.leader() == sid) {
             lookForLeader("lost the link to leader " + sid);
         } else if (leading != null) {

@@ -95,6 +95,7 @@ final class ReadyExecutor {
             storage.installSnapshot(install);
             newGeneration(install.zxid());
             tree.restore(install);
+            clients.treeReplaced();
             appliedSinceSnapshot = 0;
         }
         if (r.truncateTo() >= 0) {

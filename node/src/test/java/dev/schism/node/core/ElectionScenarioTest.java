@@ -53,6 +53,33 @@ class ElectionScenarioTest {
     }
 
     @Test
+    void afterTheLeaderIsLostTheSurvivorsDecideWithoutFinalizeWait() {
+        LoopbackCluster c = LoopbackCluster.elected(Set.of(1L, 2L, 3L), Set.of());
+        assertEquals(3, c.leader(), c.toString());
+        c.isolated.add(3L); // killed: its links close on both survivors
+        for (long sid : new long[] {1, 2}) {
+            c.peers.get(sid).linkDown(3);
+            c.drain(sid);
+        }
+        c.run(1); // finalizeWait is 4 ticks here: only the fast path can have decided and established by now
+        assertEquals(2, c.leader(), c.toString());
+        assertEquals(Role.FOLLOWING, c.peers.get(1L).role());
+        assertEquals(2, c.peers.get(1L).leader());
+    }
+
+    @Test
+    void withEveryVoterUpTheElectionStillWaitsFinalizeWait() {
+        LoopbackCluster c = new LoopbackCluster(Set.of(1L, 2L, 3L), Set.of());
+        for (long sid = 1; sid <= 3; sid++) {
+            c.start(sid, LoopbackCluster.fresh());
+        }
+        c.run(1);
+        assertEquals(-1, c.leader(), "decided before finalizeWait: " + c);
+        c.run(20);
+        assertEquals(3, c.leader(), c.toString());
+    }
+
+    @Test
     void lateJoinerFollowsTheEstablishedLeader() {
         LoopbackCluster c = new LoopbackCluster(Set.of(1L, 2L, 3L), Set.of());
         c.start(1, LoopbackCluster.fresh());

@@ -6,8 +6,10 @@ import dev.schism.node.core.Role;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * FastLeaderElection as a state machine driven by notifications and ticks (reference §1.3). While looking
@@ -25,6 +27,8 @@ public final class Election {
 
     private final Map<Long, Notification> recvset = new HashMap<>();
     private final Map<Long, Notification> outOfElection = new HashMap<>();
+    /** Peers whose quorum link the transport reported lost and that have not been heard from since. */
+    private final Set<Long> unreachable = new HashSet<>();
     private long logicalClock;
     private boolean looking;
     private Vote initial = Vote.NONE;
@@ -58,6 +62,16 @@ public final class Election {
 
     public boolean looking() {
         return looking;
+    }
+
+    /** The transport lost its link to {@code sid}: no vote from it is to be waited for. */
+    public void linkDown(long sid) {
+        unreachable.add(sid);
+    }
+
+    /** A message arrived from {@code sid}: it is reachable again. */
+    public void heard(long sid) {
+        unreachable.remove(sid);
     }
 
     /** What this server would tell a peer about itself now: its state and vote (proposal while looking). */
@@ -136,8 +150,34 @@ public final class Election {
             broadcast();
         }
         recvset.put(n.from(), n);
+        if (everyReachableVoterAgrees()) {
+            return decide(proposal, logicalClock);
+        }
         maybeFinalize();
         return null;
+    }
+
+    /**
+     * A voter is down, a quorum agrees with our proposal and so does every voter we can reach: finalizeWait
+     * is there for a better vote still on its way, and none can come but from the server whose link is
+     * down. Deciding now changes only when the election ends; ZAB's epochs keep it safe whatever FLE decides.
+     */
+    private boolean everyReachableVoterAgrees() {
+        // Only once a voter is known down (a failover): with everyone up the wait also lets observers and
+        // late learners connect before the new leader fixes its epoch, as it always has.
+        if (unreachable.isEmpty() || !agreeing(recvset, Role.LOOKING, proposal, logicalClock)) {
+            return false;
+        }
+        for (long sid : voterOrder) {
+            if (unreachable.contains(sid)) {
+                continue;
+            }
+            Notification a = recvset.get(sid);
+            if (a == null || !agrees(a, Role.LOOKING, proposal, logicalClock)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A quorum agrees with our proposal: decide after finalizeWait unless a better vote shows up. */
