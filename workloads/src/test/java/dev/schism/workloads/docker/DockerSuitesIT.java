@@ -30,19 +30,18 @@ import org.junit.jupiter.api.io.TempDir;
  * valid, with the node files in the local backend's run-folder layout.
  *
  * <p>The split brain ({@code establish-without-quorum}, election workload, partitions) must be caught: exit
- * 1 naming the epoch and both leaders. It runs on 5 containers: the partition nemesis puts the leader and the
- * next favourite together on the smaller side, which 3 nodes allow only when they are one node (3 containers,
- * 20 s: caught in 5 of 11 runs). Whether a run hits the window depends on timing, and on docker it varied
- * with the machine's load: 5 containers and 20 s were caught in 4 of 4 runs of {@code schism run} under a
- * load average of 15-27, but in 1 of 3 runs inside this test under less load. So a run here lasts 30 s
- * (about twice the partitions of 20 s) and the test tries up to four seeds, passing on the first catch.
- * Skipped loudly without an engine (failed where SCHISM_REQUIRE_DOCKER=1). 236 s under a load average of 30 with
- * one split-brain run and a proxy image build.
+ * 1 naming the epoch and both leaders. It runs as the README's bug command does, on 5 containers for 60 s:
+ * the partition nemesis puts the leader and the next favourite together on the smaller side, which 3 nodes
+ * allow only when they are one node (3 containers, 20 s: caught in 5 of 11 runs), and shorter runs missed
+ * more often on a quiet machine (5 containers, 30 s: 1 of 3). Measured with {@code
+ * workloads/bench/catch-rate.sh election partition establish-without-quorum 5 60 1 --backend docker --nodes 5}:
+ * caught in 5 of 5 (load average 5-15). The test tries up to three seeds and passes on the first catch.
+ * Skipped loudly without an engine (failed where SCHISM_REQUIRE_DOCKER=1).
  */
 @RequiresDocker
 class DockerSuitesIT {
     private static final Pattern TWO_LEADERS = Pattern.compile("^INVALID: .*epoch \\d+ has two leaders, n\\d and n\\d");
-    private static final int SEEDS = 4;
+    private static final int SEEDS = 3;
 
     @TempDir
     Path store;
@@ -74,7 +73,7 @@ class DockerSuitesIT {
         CheckResult set = outcome.results().stream().filter(c -> c.checker().equals("set")).findFirst()
                 .orElseThrow(() -> new AssertionError("no set result in " + outcome.results()));
         assertEquals(Verdict.VALID, set.verdict(), set.toString());
-        assertTrue(((Number) set.details().get("ok")).intValue() > 50, "adds were acknowledged: " + set);
+        assertTrue(((Number) set.details().getOrDefault("ok", 0)).intValue() > 50, "adds were acknowledged: " + set);
     }
 
     @Test
@@ -83,7 +82,7 @@ class DockerSuitesIT {
         for (int seed = 1; seed <= SEEDS; seed++) {
             Path runs = store.resolve("seed-" + seed);
             int exit = Main.execute("run", "--workload", "election", "--nemesis", "partition", "--nodes", "5",
-                    "--time-limit", "30", "--seed", Integer.toString(seed), "--inject-bug", "establish-without-quorum",
+                    "--time-limit", "60", "--seed", Integer.toString(seed), "--inject-bug", "establish-without-quorum",
                     "--backend", "docker", "--store", runs.toString());
             String summary = electionSummary(runs.resolve("latest").toRealPath());
             if (exit == 1) {
