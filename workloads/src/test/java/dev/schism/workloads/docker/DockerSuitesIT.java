@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The election and set suites and the seeded split brain on {@code --backend docker}. Election and set, on
- * 3 containers with 20 s of partitions (through the proxy container), docker kills and pauses each, must end
+ * 3 containers with 15 s of partitions (through the proxy container), docker kills and pauses each, must end
  * valid, with the node files in the local backend's run-folder layout.
  *
  * <p>The split brain ({@code establish-without-quorum}, election workload, partitions) must be caught: exit
@@ -47,7 +47,7 @@ class DockerSuitesIT {
     Path store;
 
     @Test
-    @Chaos(workload = "election", nemesis = "partition,kill,pause", nodes = 3, timeLimit = 20, seed = 7, backend = "docker")
+    @Chaos(workload = "election", nemesis = "partition,kill,pause", nodes = 3, timeLimit = 15, seed = 7, backend = "docker")
     void electionUnderFaultsOnContainersEndsValid(Runner.Outcome outcome) throws Exception {
         Path run = outcome.folder().dir();
         assertEquals(Verdict.VALID, outcome.verdict(), outcome.results().toString());
@@ -67,7 +67,7 @@ class DockerSuitesIT {
     }
 
     @Test
-    @Chaos(workload = "set", nemesis = "partition,kill,pause", nodes = 3, timeLimit = 20, seed = 11, backend = "docker")
+    @Chaos(workload = "set", nemesis = "partition,kill,pause", nodes = 3, timeLimit = 15, seed = 11, backend = "docker")
     void setUnderFaultsOnContainersEndsValid(Runner.Outcome outcome) {
         assertEquals(Verdict.VALID, outcome.verdict(), outcome.results().toString());
         CheckResult set = outcome.results().stream().filter(c -> c.checker().equals("set")).findFirst()

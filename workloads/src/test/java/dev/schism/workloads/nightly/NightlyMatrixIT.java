@@ -69,7 +69,7 @@ class NightlyMatrixIT {
     }
 
     @Test
-    @Chaos(workload = "election", nemesis = "clock,kill", nodes = 3, timeLimit = 10, seed = 18)
+    @Chaos(workload = "election", nemesis = "clock,kill", nodes = 3, timeLimit = 10, seed = 20)
     void electionUnderClockFaultsAndKills(Runner.Outcome o) {
         assertValidAndChecked(o, "election", "znode-versions");
     }
