@@ -47,12 +47,13 @@ class LatchChaosIT {
     /**
      * Whether a run exposes the bug depends on a partition cutting the recipe's current leader off from a
      * majority for longer than a session: measured, most 40 s runs with full partitions do (see the
-     * README). A second seed runs only if the first misses; a checker blind to the bug fails both.
+     * README). Seed 6 first: in CI it overlapped for 4.1 s, where seed 5 overlapped for 0.4-0.7 s, near the
+     * 500 ms bound. A second seed runs only if the first misses; a checker blind to the bug fails both.
      */
     @Test
     void aRecipeThatKeepsLeadershipWhileDisconnectedIsCaught() throws Exception {
         List<String> misses = new java.util.ArrayList<>();
-        for (long seed : new long[] {5, 6}) {
+        for (long seed : new long[] {6, 5}) {
             // As --inject-bug recipe-keeps-leadership gives it: the workload's clients take it, the nodes never see it.
             TestSpec spec = new TestSpec("LatchChaosIT.recipeBug", "latch", List.of("partition"), 5, 40, 10, 50, seed, "local",
                     Optional.of(LatchWorkload.RECIPE_BUG), Optional.empty(), 5, TestSpec.partitionModes("drop,stall,refuse"),
