@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.schism.harness.cli.Main;
 import dev.schism.harness.junit.Chaos;
 import dev.schism.harness.junit.RequiresDocker;
@@ -15,7 +13,7 @@ import dev.schism.results.history.HistoryReader;
 import dev.schism.results.history.OpType;
 import dev.schism.results.verdict.CheckResult;
 import dev.schism.results.verdict.Verdict;
-import java.io.IOException;
+import dev.schism.workloads.election.RunFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,7 +82,7 @@ class DockerSuitesIT {
             int exit = Main.execute("run", "--workload", "election", "--nemesis", "partition", "--nodes", "5",
                     "--time-limit", "60", "--seed", Integer.toString(seed), "--inject-bug", "establish-without-quorum",
                     "--backend", "docker", "--store", runs.toString());
-            String summary = electionSummary(runs.resolve("latest").toRealPath());
+            String summary = RunFolders.electionSummary(RunFolders.latest(runs));
             if (exit == 1) {
                 assertTrue(TWO_LEADERS.matcher(summary).find(), summary);
                 return;
@@ -92,14 +90,5 @@ class DockerSuitesIT {
             misses.add("seed " + seed + " exit " + exit + ": " + summary);
         }
         fail("the injected split brain was not caught on docker in " + SEEDS + " seeds:\n" + String.join("\n", misses));
-    }
-
-    private static String electionSummary(Path run) throws IOException {
-        for (JsonNode c : new ObjectMapper().readTree(run.resolve("results.json").toFile()).get("checkers")) {
-            if (c.get("checker").asText().equals("election")) {
-                return c.get("verdict").asText() + ": " + c.get("summary").asText();
-            }
-        }
-        throw new AssertionError("no election result in " + run);
     }
 }

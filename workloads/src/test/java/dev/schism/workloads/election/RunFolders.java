@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Reading what a run left behind, for the chaos suites. */
-final class RunFolders {
+public final class RunFolders {
     private RunFolders() {
     }
 
-    static Path latest(Path store) throws IOException {
+    public static Path latest(Path store) throws IOException {
         return store.resolve("latest").toRealPath();
     }
 
@@ -19,7 +19,7 @@ final class RunFolders {
     }
 
     /** The election checker's summary line. */
-    static String electionSummary(Path run) throws IOException {
+    public static String electionSummary(Path run) throws IOException {
         for (JsonNode c : results(run).get("checkers")) {
             if (c.get("checker").asText().equals("election")) {
                 return c.get("verdict").asText() + ": " + c.get("summary").asText();
