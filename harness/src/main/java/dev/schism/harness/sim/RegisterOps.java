@@ -1,13 +1,11 @@
 package dev.schism.harness.sim;
 
+import dev.schism.harness.checker.register.RegisterValues;
 import dev.schism.node.sim.SimSession;
 import dev.schism.node.txn.OpCode;
 import dev.schism.results.history.Op;
 import dev.schism.results.history.OpType;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.zookeeper.proto.GetDataRequest;
 import org.apache.zookeeper.proto.GetDataResponse;
@@ -38,13 +36,13 @@ final class RegisterOps extends SimOps {
         Object key = kv.get(0);
         String path = PARENT + "/k" + key;
         switch (inv.f()) {
-            case "create" -> createThen(s, path, bytes(kv.get(1)), inv, done,
-                    (r, z) -> List.of(key, state(kv.get(1), 0, z, s.sessionId())));
+            case "create" -> createThen(s, path, RegisterValues.bytes(kv.get(1)), inv, done,
+                    (r, z) -> List.of(key, RegisterValues.state(kv.get(1), 0, z, s.sessionId())));
             case "read" -> {
                 Runnable read = () -> call(s, OpCode.GET_DATA, new GetDataRequest(path, false), GetDataResponse::new,
                         inv, done, (r, z) -> {
                             GetDataResponse d = (GetDataResponse) r;
-                            return List.of(key, state(value(d.getData()), d.getStat().getVersion(), d.getStat().getMzxid(),
+                            return List.of(key, RegisterValues.state(RegisterValues.value(d.getData()), d.getStat().getVersion(), d.getStat().getMzxid(),
                                     s.sessionId()));
                         });
                 if (syncBeforeRead) {
@@ -55,36 +53,14 @@ final class RegisterOps extends SimOps {
             }
             case "write" -> {
                 List<?> vx = (List<?>) kv.get(1);
-                call(s, OpCode.SET_DATA, new SetDataRequest(path, bytes(vx.get(0)), ((Number) vx.get(1)).intValue()),
+                call(s, OpCode.SET_DATA, new SetDataRequest(path, RegisterValues.bytes(vx.get(0)), ((Number) vx.get(1)).intValue()),
                         SetDataResponse::new, inv, done, (r, z) -> {
                             SetDataResponse d = (SetDataResponse) r;
-                            return List.of(key, state(vx.get(0), d.getStat().getVersion(), d.getStat().getMzxid(), s.sessionId()));
+                            return List.of(key, RegisterValues.state(vx.get(0), d.getStat().getVersion(), d.getStat().getMzxid(), s.sessionId()));
                         });
             }
             default -> done.accept(inv.complete(OpType.FAIL, inv.value())
                     .withError("unknown op '" + inv.f() + "' (the register workload creates, reads and writes)"));
-        }
-    }
-
-    private static Map<String, Object> state(Object value, int version, long zxid, long sessionId) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("value", value);
-        m.put("version", (long) version);
-        m.put("zxid", zxid(zxid));
-        m.put("session", "0x" + Long.toHexString(sessionId));
-        return m;
-    }
-
-    private static byte[] bytes(Object v) {
-        return String.valueOf(v).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static Object value(byte[] b) {
-        String s = b == null ? "" : new String(b, StandardCharsets.UTF_8);
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return s;
         }
     }
 

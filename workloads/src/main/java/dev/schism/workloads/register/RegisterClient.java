@@ -1,14 +1,12 @@
 package dev.schism.workloads.register;
 
+import dev.schism.harness.checker.register.RegisterValues;
 import dev.schism.results.history.Op;
 import dev.schism.results.history.OpType;
 import dev.schism.workloads.zk.ZkCalls;
 import dev.schism.workloads.zk.ZkClient;
 import dev.schism.workloads.zk.ZkSession;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
@@ -39,8 +37,8 @@ final class RegisterClient extends ZkClient {
         switch (op.f()) {
             case "create" -> {
                 CompletableFuture<Stat> r = new CompletableFuture<>();
-                zk.create(path, bytes(kv.get(1)), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT, ZkCalls.create(r), null);
-                return ZkCalls.complete(inv, r, opTimeoutMs, stat -> List.of(key, state(kv.get(1), stat.getVersion(), stat.getMzxid(), zk.getSessionId())),
+                zk.create(path, RegisterValues.bytes(kv.get(1)), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT, ZkCalls.create(r), null);
+                return ZkCalls.complete(inv, r, opTimeoutMs, stat -> List.of(key, RegisterValues.state(kv.get(1), stat.getVersion(), stat.getMzxid(), zk.getSessionId())),
                         session::reset);
             }
             case "read" -> {
@@ -52,40 +50,18 @@ final class RegisterClient extends ZkClient {
                     zk.getData(path, false, ZkCalls.data(r), null);
                 }
                 return ZkCalls.complete(inv, r, opTimeoutMs,
-                        d -> List.of(key, state(value(d.bytes()), d.stat().getVersion(), d.stat().getMzxid(), zk.getSessionId())), session::reset);
+                        d -> List.of(key, RegisterValues.state(RegisterValues.value(d.bytes()), d.stat().getVersion(), d.stat().getMzxid(), zk.getSessionId())), session::reset);
             }
             case "write" -> {
                 List<?> vx = (List<?>) kv.get(1);
                 CompletableFuture<Stat> r = new CompletableFuture<>();
-                zk.setData(path, bytes(vx.get(0)), ((Number) vx.get(1)).intValue(), ZkCalls.stat(r), null);
-                return ZkCalls.complete(inv, r, opTimeoutMs, stat -> List.of(key, state(vx.get(0), stat.getVersion(), stat.getMzxid(), zk.getSessionId())),
+                zk.setData(path, RegisterValues.bytes(vx.get(0)), ((Number) vx.get(1)).intValue(), ZkCalls.stat(r), null);
+                return ZkCalls.complete(inv, r, opTimeoutMs, stat -> List.of(key, RegisterValues.state(vx.get(0), stat.getVersion(), stat.getMzxid(), zk.getSessionId())),
                         session::reset);
             }
             default -> {
                 return inv.complete(OpType.FAIL, op.value()).withError("unknown op '" + op.f() + "' (the register workload creates, reads and writes)");
             }
-        }
-    }
-
-    private static Map<String, Object> state(Object value, int version, long zxid, long sessionId) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("value", value);
-        m.put("version", (long) version);
-        m.put("zxid", ZkCalls.zxid(zxid));
-        m.put("session", "0x" + Long.toHexString(sessionId));
-        return m;
-    }
-
-    private static byte[] bytes(Object v) {
-        return String.valueOf(v).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static Object value(byte[] b) {
-        String s = b == null ? "" : new String(b, StandardCharsets.UTF_8);
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return s; // not written by this workload; the checkers will say so
         }
     }
 
