@@ -45,6 +45,9 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
             original = RunFolder.open(folder);
             spec = TestSpec.fromData(Analysis.readTest(original));
+            if (!SimRunner.applies(spec)) {
+                LiveReplay.schedule(original); // a bad faults.jsonl is refused before anything starts
+            }
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
@@ -69,7 +72,6 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private int live(RunFolder original, TestSpec spec, Workload w) throws IOException {
-        LiveReplay.schedule(original); // a bad faults.jsonl is refused before anything starts
         System.out.println(LiveReplay.bestEffort(spec));
         Runner runner = new Runner(System.out, System.console() != null, Optional.empty());
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);

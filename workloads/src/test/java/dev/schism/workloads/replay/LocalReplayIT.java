@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 10 s, then the replay of that run folder. Its faults.jsonl must hold the recorded ops (the same cuts, the
  * same nodes killed) in the same order, each within a generous 5 s of its recorded offset from the start of
  * the main phase (the nemesis thread waits for each op to finish, so a slow kill delays the next), and its
- * verdict must be written. Wall time about 60 s on a loaded 2-core machine (two runs with node start-up).
+ * verdict must be written. Wall time 46 s on the loaded 2-core machine (two runs of about 20 s with node start-up).
  */
 class LocalReplayIT {
     private static final long TOLERANCE = TimeUnit.SECONDS.toNanos(5);
