@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code schism replay} of a local run: three node processes, election workload, partitions and kills for
- * 10 s, then the replay of that run folder. Its faults.jsonl must hold the recorded ops (the same cuts, the
+ * 8 s, then the replay of that run folder. Its faults.jsonl must hold the recorded ops (the same cuts, the
  * same nodes killed) in the same order, each within a generous 5 s of its recorded offset from the start of
  * the main phase (the nemesis thread waits for each op to finish, so a slow kill delays the next), and its
  * verdict must be written. Wall time 46 s on the loaded 2-core machine (two runs of about 20 s with node start-up).
@@ -35,12 +35,12 @@ class LocalReplayIT {
     void aLocalRunIsReplayedWithTheSameFaultsAtTheSameOffsets() throws Exception {
         Path first = store.resolve("first");
         int exit = Main.execute("run", "--workload", "election", "--backend", "local", "--nemesis", "partition,kill",
-                "--nodes", "3", "--time-limit", "10", "--nemesis-interval", "1.5", "--recovery", "1", "--seed", "5",
+                "--nodes", "3", "--time-limit", "8", "--nemesis-interval", "1.5", "--recovery", "0", "--seed", "5",
                 "--store", first.toString());
         assertTrue(exit >= 0 && exit <= 2, "the original run ran, exit " + exit);
         RunFolder original = RunFolder.open(RunFolders.latest(first));
         FaultSchedule recorded = LiveReplay.schedule(original);
-        assertTrue(recorded.mainPhase(TimeUnit.SECONDS.toNanos(10)).size() >= 3, "a schedule worth replaying: " + recorded.faults());
+        assertTrue(recorded.mainPhase(TimeUnit.SECONDS.toNanos(8)).size() >= 3, "a schedule worth replaying: " + recorded.faults());
 
         Path second = store.resolve("replay");
         int replayExit = Main.execute("replay", original.dir().toString(), "--store", second.toString());
