@@ -13,9 +13,23 @@ public record FaultSchedule(Path file, List<RecordedFault> faults) {
         faults = List.copyOf(faults);
     }
 
-    /** The ops issued under faults, before {@code timeLimitNanos}: what a replay re-issues (the final heal is the runner's own). */
+    /** The ops issued before {@code timeLimitNanos} after the main phase began. */
     public List<RecordedFault> mainPhase(long timeLimitNanos) {
         return faults.stream().filter(f -> f.offsetNanos() < timeLimitNanos).toList();
+    }
+
+    /**
+     * The ops issued under faults: what a replay re-issues, since the final heal is the runner's own. The final
+     * heal is the trailing run of {@code healFs} (the nemesis's heal ops, in order), whenever it was issued: the
+     * first history op, from which offsets count, is stamped a little after the main phase began, so a heal at
+     * the time limit can show an offset just under it.
+     */
+    public List<RecordedFault> mainPhase(long timeLimitNanos, List<String> healFs) {
+        int n = faults.size();
+        int k = healFs.size();
+        boolean healed = n >= k && faults.subList(n - k, n).stream().map(RecordedFault::f).toList().equals(healFs);
+        List<RecordedFault> before = healed ? faults.subList(0, n - k) : faults;
+        return new FaultSchedule(file, before).mainPhase(timeLimitNanos);
     }
 
     @Override

@@ -52,9 +52,9 @@ public final class LiveReplay {
         Optional<Verdict> then = Files.exists(original.results())
                 ? Optional.of(CheckResult.compose(ResultsJson.read(original.results()))) : Optional.empty();
         long limit = (long) (spec.timeLimitSeconds() * 1e9);
-        List<RecordedFault> mainPhase = recorded.mainPhase(limit);
         runner.withNemesisOverride((plan, target) -> new NemesisPackages.Plan(new RecordedNemesis(target, plan.nemesis()),
-                ScheduleGenerator.of(mainPhase), plan.packages()));
+                ScheduleGenerator.of(recorded.mainPhase(limit, plan.healOps().stream().map(dev.schism.results.history.Op::f).toList())),
+                plan.packages()));
         Runner.Outcome now = runner.run(spec, workload, store);
         FaultSchedule replayed = schedule(now.folder());
         return new Result(now, then, ScheduleMatch.of(recorded.faults(), replayed.faults()));

@@ -36,6 +36,13 @@ class FaultScheduleReaderTest {
         assertEquals(3, s.faults().get(1).line());
         assertFalse(((Map<?, ?>) s.faults().get(1).what()).containsKey("leader"), "the observed leader is not part of what was done");
         assertEquals(1, s.mainPhase(2_000_000_000L).size(), "only ops before the time limit are re-issued");
+        FaultSchedule healedAtTheLimit = FaultScheduleReader.parse(FILE, List.of(KILL,
+                "{\"start\":7900000000,\"end\":7950000000,\"f\":\"stop-partition\",\"value\":\"healed\"}",
+                "{\"start\":7990000000,\"end\":7995000000,\"f\":\"resume\",\"value\":[]}",
+                "{\"start\":7996000000,\"end\":7999000000,\"f\":\"start\",\"value\":[]}"), 4_000_000_000L);
+        assertEquals(List.of("kill"), healedAtTheLimit.mainPhase(4_000_000_000L, List.of("stop-partition", "resume", "start")).stream()
+                .map(RecordedFault::f).toList(), "the final heal is the runner's, even stamped just under the limit");
+        assertEquals(4, healedAtTheLimit.mainPhase(4_000_000_000L, List.of("stop-latency")).size(), "no trailing heal: the time filter alone");
     }
 
     @ParameterizedTest
