@@ -1,5 +1,6 @@
 package dev.schism.harness.cli;
 
+import dev.schism.harness.replay.LiveReplay;
 import dev.schism.harness.runner.Analysis;
 import dev.schism.harness.runner.Runner;
 import dev.schism.harness.runner.TestSpec;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,12 +22,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code schism replay <run-folder>}: runs a stored sim run again from its test.json (same seed, same
- * options) into a new run folder and compares the two histories byte for byte. Runs of the process and
- * container backends cannot be replayed exactly; this command says so rather than pretend.
+ * options) into a new run folder and compares the two histories byte for byte. A run of the process or
+ * container backends is run again with its recorded fault schedule ({@link LiveReplay}); that cannot be
+ * exact, and the command says so up front and then how closely it matched.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Run a stored --backend sim run again (same seed and options) and check that it writes the identical history.jsonl; "
-                + "exit 0 valid, 1 invalid, 2 unknown or a different history.")
+        description = "Run a stored run again. --backend sim: the same seed and options, checking that it writes the identical history.jsonl. "
+                + "local/docker (best effort): the same test and seed with the recorded faults at their recorded offsets, then the verdict "
+                + "then and now and the fault ops' drift. Exit 0 valid, 1 invalid, 2 unknown or (sim) a different history.")
 public final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN-FOLDER", description = "A run folder of a sim run, e.g. store/latest.")
     Path folder;
@@ -41,15 +45,16 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
             original = RunFolder.open(folder);
             spec = TestSpec.fromData(Analysis.readTest(original));
+            if (!SimRunner.applies(spec)) {
+                LiveReplay.schedule(original); // a bad faults.jsonl is refused before anything starts
+            }
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
-        if (!SimRunner.applies(spec)) {
-            throw new IllegalArgumentException(original.testJson() + ": backend '" + spec.backend()
-                    + "' cannot be replayed exactly (only --backend sim runs can); run it again with: schism run --seed "
-                    + spec.seed() + " ...");
-        }
         Workload w = Workloads.find(spec.workload());
+        if (!SimRunner.applies(spec)) {
+            return live(original, spec, w);
+        }
         Runner.Outcome o = new SimRunner(System.out).run(spec, w, store);
         for (CheckResult r : o.results()) {
             System.out.println("  " + r);
@@ -64,6 +69,40 @@ public final class ReplayCommand implements Callable<Integer> {
         System.out.println("schism: replay identical: history.jsonl of " + original.dir() + " reproduced byte for byte ("
                 + Files.readAllLines(o.folder().history()).size() + " ops)");
         return o.verdict().exitCode();
+    }
+
+    private int live(RunFolder original, TestSpec spec, Workload w) throws IOException {
+        System.out.println(LiveReplay.bestEffort(spec));
+        Runner runner = new Runner(System.out, System.console() != null, Optional.empty());
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> { // Ctrl-C: let the run heal and stop its nodes before the JVM goes
+            runner.interrupt();
+            try {
+                done.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "schism-replay-sigint");
+        Runtime.getRuntime().addShutdownHook(hook);
+        LiveReplay.Result r;
+        try {
+            r = LiveReplay.run(original, spec, w, store, runner);
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down: the hook runs
+            }
+        }
+        for (CheckResult c : r.outcome().results()) {
+            System.out.println("  " + c);
+        }
+        System.out.println("schism: verdict then " + r.then().map(Verdict::toString).orElse("unknown (no results.json)")
+                + ", now " + r.outcome().verdict() + " (seed " + spec.seed() + ")");
+        r.match().lines().forEach(l -> System.out.println("schism: " + l));
+        System.out.println("schism: run folder " + r.outcome().folder().dir());
+        return r.outcome().verdict().exitCode();
     }
 
     /** Null if the files are identical, else the first line that differs. */

@@ -45,6 +45,7 @@ public final class Runner {
     private final boolean tty;
     private final Optional<Path> nodeJar;
     private Optional<String> toxiproxyImage = Optional.empty();
+    private java.util.function.BiFunction<NemesisPackages.Plan, NemesisPackages.Target, NemesisPackages.Plan> nemesisOverride = (p, t) -> p;
     private volatile Interpreter interpreter;
     private volatile boolean interrupted;
 
@@ -57,6 +58,12 @@ public final class Runner {
     /** The proxy image for the docker backend (default: schism's own, built here). */
     public Runner withToxiproxyImage(Optional<String> image) {
         this.toxiproxyImage = image;
+        return this;
+    }
+
+    /** Replaces the nemesis plan built from the spec once the cluster is up (a replay issues a recorded schedule instead). */
+    public Runner withNemesisOverride(java.util.function.BiFunction<NemesisPackages.Plan, NemesisPackages.Target, NemesisPackages.Plan> override) {
+        this.nemesisOverride = override;
         return this;
     }
 
@@ -165,7 +172,7 @@ public final class Runner {
             for (int i = 0; i < spec.concurrency(); i++) {
                 clients.add(workload.client(cluster, spec, i));
             }
-            plan = NemesisPackages.build(spec.nemesis(), cluster.target(), spec.nemesisOptions());
+            plan = nemesisOverride.apply(NemesisPackages.build(spec.nemesis(), cluster.target(), spec.nemesisOptions()), cluster.target());
             List<Interpreter.Executor> executors = new ArrayList<>();
             List<String> clientNodes = new ArrayList<>();
             for (Client c : clients) {

@@ -47,7 +47,8 @@ abstract class SimOps {
         return switch (name) {
             case "set" -> new SetOps();
             case "register" -> new RegisterOps(spec.reads().orElse("plain").equals("sync"));
-            default -> throw new IllegalArgumentException("--backend sim runs the set and register workloads, not '" + name + "'");
+            case "election" -> new ElectionOps();
+            default -> throw new IllegalArgumentException("--backend sim runs the set, register and election workloads, not '" + name + "'");
         };
     }
 

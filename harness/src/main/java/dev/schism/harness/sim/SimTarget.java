@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * {@link ClockControl} and {@link LeaderProbe} the proxy and process backends give, so the harness's own
  * nemeses drive the simulator. Grudges cut directed peer links; {@code refuse} also resets the connections,
  * {@code drop} and {@code stall} let the timeouts notice (the simulator holds no bytes for a heal). Latency
- * is not simulated per link here (the cluster's noise delays every message).
+ * delays every peer message by the asked ms ± jitter (rounded up to 100 ms ticks), as the proxy delays every
+ * node-to-node link; client links keep their one tick.
  */
 final class SimTarget implements NetworkControl, ProcessControl, ClockControl, LeaderProbe {
     private final SimCluster cluster;
@@ -72,11 +73,12 @@ final class SimTarget implements NetworkControl, ProcessControl, ClockControl, L
 
     @Override
     public void latency(long ms, long jitterMs) {
-        // the simulated network already delays and reorders every message; a latency fault changes nothing here
+        cluster.latency(ms, jitterMs); // peer links only, as the fault proxy delays node-to-node links only
     }
 
     @Override
     public void clearLatency() {
+        cluster.latency(0, 0);
     }
 
     @Override

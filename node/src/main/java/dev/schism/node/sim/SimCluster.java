@@ -332,6 +332,12 @@ public final class SimCluster {
         trace.add(tick, "heal");
     }
 
+    /** A latency fault on every peer link: messages sent from now on take {@code ms} ± {@code jitterMs} longer (0, 0 clears it). */
+    public void latency(long ms, long jitterMs) {
+        net.latency(ms, jitterMs);
+        trace.add(tick, "latency " + ms + "±" + jitterMs + "ms");
+    }
+
     /** Shifts a server's clocks (monotonic and wall) by {@code deltaMs}. */
     public void bumpClock(long sid, long deltaMs) {
         server(sid).adjustClock(deltaMs);

@@ -34,6 +34,9 @@ final class SimNetwork {
     double duplicateRate;
     int maxDelay;
     long sent;
+    /** A latency fault: every peer message takes this much longer (ms), ± {@link #jitterMs}; 0 when none. */
+    private long latencyMs;
+    private long jitterMs;
     final java.util.Map<String, Long> byType = new java.util.TreeMap<>();
 
     SimNetwork(Random rnd) {
@@ -48,10 +51,33 @@ final class SimNetwork {
             return;
         }
         byte[] bytes = MessageCodec.encode(m);
-        inFlight.add(new Packet(now + 1 + rnd.nextInt(maxDelay + 1), seq++, from, to, m.election(), bytes));
+        long extra = latencyTicks();
+        inFlight.add(new Packet(now + 1 + extra + rnd.nextInt(maxDelay + 1), seq++, from, to, m.election(), bytes));
         if (rnd.nextDouble() < duplicateRate) {
-            inFlight.add(new Packet(now + 1 + rnd.nextInt(maxDelay * 3 + 1), seq++, from, to, m.election(), bytes));
+            inFlight.add(new Packet(now + 1 + extra + rnd.nextInt(maxDelay * 3 + 1), seq++, from, to, m.election(), bytes));
         }
+    }
+
+    /**
+     * Ticks a latency fault adds to one message: {@code latencyMs} ± a uniform draw of up to {@code jitterMs},
+     * rounded up to whole ticks. Draws only while a fault with jitter is on, so runs without one keep their
+     * random stream (and their traces) as they were.
+     */
+    private long latencyTicks() {
+        if (latencyMs <= 0 && jitterMs <= 0) {
+            return 0;
+        }
+        long ms = latencyMs + (jitterMs > 0 ? rnd.nextInt((int) Math.min(2 * jitterMs, Integer.MAX_VALUE - 1) + 1) - jitterMs : 0);
+        return Math.max(0, (ms + Simulation.MS_PER_TICK - 1) / Simulation.MS_PER_TICK);
+    }
+
+    /** Every message sent from now on takes {@code ms} ± {@code jitter} ms longer (0, 0: no extra delay). */
+    void latency(long ms, long jitter) {
+        if (ms < 0 || jitter < 0) {
+            throw new IllegalArgumentException("latency and jitter must be >= 0 ms, got " + ms + " ± " + jitter);
+        }
+        latencyMs = ms;
+        jitterMs = jitter;
     }
 
     /** Packets due by {@code now} whose link is intact, in delivery order. */
@@ -87,6 +113,7 @@ final class SimNetwork {
 
     @Override
     public String toString() {
-        return "SimNetwork{inFlight=" + inFlight.size() + " cut=" + cut.size() + " quorumCut=" + quorumCut.size() + " drop=" + dropRate + "}";
+        return "SimNetwork{inFlight=" + inFlight.size() + " cut=" + cut.size() + " quorumCut=" + quorumCut.size() + " drop=" + dropRate
+                + (latencyMs > 0 || jitterMs > 0 ? " latency=" + latencyMs + "±" + jitterMs + "ms" : "") + "}";
     }
 }

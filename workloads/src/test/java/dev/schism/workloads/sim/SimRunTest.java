@@ -69,6 +69,8 @@ class SimRunTest {
         Runner.Outcome a = run(spec("register", "pause", 1, null), store);
         Path test = a.folder().testJson();
         Files.writeString(test, Files.readString(test).replace("\"sim\"", "\"local\""));
+        // A local run is replayed from its fault schedule (LocalReplayIT); a damaged one is refused before anything starts.
+        Files.writeString(a.folder().faults(), "not json\n", java.nio.file.StandardOpenOption.APPEND);
         assertEquals(254, dev.schism.harness.cli.Main.execute("replay", a.folder().dir().toString()));
     }
 
