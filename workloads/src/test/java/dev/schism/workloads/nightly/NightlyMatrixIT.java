@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Workload × nemesis on the correct node, 10–12 s of faults each (five nodes under partitions, three otherwise), and the
- * partition runs once more on the simulator: every checker must say VALID (a false alarm
+ * partition and election runs once more on the simulator: every checker must say VALID (a false alarm
  * here is a checker bug or a node bug), and each run must have checked something.
  */
 class NightlyMatrixIT {
@@ -76,7 +76,7 @@ class NightlyMatrixIT {
     }
 
     /**
-     * The partition runs above again, on {@code --backend sim}: the same specs, generators and checkers over the
+     * The partition runs and the election's pause run above again, on {@code --backend sim}: the same specs, generators and checkers over the
      * simulated ensemble, so the simulator and the local processes agree that the correct node is valid.
      */
     @Test
@@ -89,5 +89,11 @@ class NightlyMatrixIT {
     @Chaos(workload = "register", nemesis = "partition", timeLimit = 12, seed = 14, backend = "sim")
     void registerUnderPartitionsOnTheSimulator(Runner.Outcome o) {
         assertValidAndChecked(o, "linearizability", "reads");
+    }
+
+    @Test
+    @Chaos(workload = "election", nemesis = "pause", nodes = 3, timeLimit = 10, seed = 17, backend = "sim")
+    void electionUnderPausesOnTheSimulator(Runner.Outcome o) {
+        assertValidAndChecked(o, "election", "znode-versions");
     }
 }
