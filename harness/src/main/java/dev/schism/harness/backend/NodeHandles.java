@@ -1,17 +1,21 @@
 package dev.schism.harness.backend;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Pause, resume, the running and paused sets, and clock shifts with their running offsets, for the nodes of
- * any backend: the bodies every {@code ProcessControl} and {@code ClockControl} backend would otherwise
- * repeat. A backend keeps kill and start, which differ (a process, a container), and delegates the rest.
+ * Pause, resume, the running and paused sets, clock shifts with their running offsets, and who leads, for the
+ * nodes of any backend: the bodies every {@code ProcessControl}, {@code ClockControl} and {@code Cluster}
+ * would otherwise repeat. A backend keeps kill and start, which differ (a process, a container), and
+ * delegates the rest.
  */
 public final class NodeHandles {
     private static final int ADMIN_TIMEOUT_MS = 1000;
@@ -79,6 +83,64 @@ public final class NodeHandles {
     /** A killed or restarted node starts with a true clock: its offset lived in its memory. */
     public void clearOffset(String node) {
         offsets.remove(node);
+    }
+
+    /** The one running, unpaused node whose {@code srvr} says leader (or standalone); empty if none or several. */
+    public Optional<String> leader() {
+        List<String> leaders = new ArrayList<>();
+        for (NodeHandle h : handles.get()) {
+            if (h.alive() && !h.paused()) {
+                Optional<String> mode = FourLetterWords.mode(h.adminAddress(), ADMIN_TIMEOUT_MS);
+                if (mode.isPresent() && (mode.get().equals("leader") || mode.get().equals("standalone"))) {
+                    leaders.add(h.name());
+                }
+            }
+        }
+        return leaders.size() == 1 ? Optional.of(leaders.get(0)) : Optional.empty();
+    }
+
+    /**
+     * The highest-id running node among those in the newest epoch. FastLeaderElection orders votes by epoch,
+     * zxid, then id; within an epoch, {@code srvr} shows applied zxids, which differ only by commits in
+     * flight, while the logs the election compares are the same, so the id decides.
+     */
+    public Optional<String> favourite() {
+        String best = null;
+        long bestEpoch = Long.MIN_VALUE;
+        for (NodeHandle h : handles.get()) { // in id order, so a later node of the same epoch has the higher id
+            if (h.alive() && !h.paused()) {
+                Optional<Long> z = FourLetterWords.zxid(h.adminAddress(), ADMIN_TIMEOUT_MS);
+                if (z.isPresent() && (z.get() >>> 32) >= bestEpoch) {
+                    best = h.name();
+                    bestEpoch = z.get() >>> 32;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The {@link #leader()} once there is one; else an IOException with every node's mode and {@code hint}. */
+    public String awaitLeader(Duration timeout, String hint) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<String> l = leader();
+            if (l.isPresent()) {
+                return l.get();
+            }
+            if (System.nanoTime() > deadline) {
+                StringBuilder modes = new StringBuilder();
+                for (NodeHandle h : handles.get()) {
+                    modes.append(' ').append(h.name()).append('=').append(FourLetterWords.mode(h.adminAddress(), ADMIN_TIMEOUT_MS).orElse("?"));
+                }
+                throw new IOException("no leader within " + timeout.toSeconds() + " s (modes:" + modes + ")" + hint);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
     }
 
     @Override

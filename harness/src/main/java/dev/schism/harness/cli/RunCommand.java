@@ -65,6 +65,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--recovery", defaultValue = "5", description = "Seconds of workload after the final heal (default: ${DEFAULT-VALUE}).")
     double recovery;
 
+    @Option(names = "--final-read-timeout", defaultValue = "60", description = "Seconds the final reads wait for each node to serve again; a node that never does leaves the verdict unknown (default: ${DEFAULT-VALUE}).")
+    double finalReadTimeout;
+
     @Option(names = "--reads", description = "How reads are made and judged, for workloads that read during the run: plain (ZooKeeper's session guarantees), sync (sync first; also sees writes acknowledged before the sync), linearizable (strict) (default: plain).")
     String reads;
 
@@ -86,7 +89,8 @@ public final class RunCommand implements Callable<Integer> {
         long s = seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
         TestSpec spec = new TestSpec(name != null ? name : w.name(), w.name(), NemesisPackages.parse(nemesis), nodes, timeLimit,
                 concurrency, rate, s, backend, Optional.ofNullable(injectBug), Optional.ofNullable(toxiproxy), nemesisInterval,
-                TestSpec.partitionModes(partitionModes), TestSpec.commaList(partitionLinks), recovery, Optional.ofNullable(reads), target);
+                TestSpec.partitionModes(partitionModes), TestSpec.commaList(partitionLinks), recovery, Optional.ofNullable(reads), target,
+                finalReadTimeout);
         out.println("schism: " + spec);
         Runner runner = new Runner(out, System.console() != null, Optional.ofNullable(nodeJar)).withToxiproxyImage(Optional.ofNullable(toxiproxyImage));
         java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);

@@ -34,7 +34,6 @@ import java.util.function.LongSupplier;
  */
 public final class Runner {
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
-    private static final long FINAL_READ_TIMEOUT = 60 * SECOND;
     /** test.json field: wall-clock ms at history time 0. */
     public static final String START_WALL_MS = "start-wall-ms";
 
@@ -224,10 +223,11 @@ public final class Runner {
             List<Op> finals = workload.finalOps(spec);
             if (!interp.stopped() && !finals.isEmpty()) {
                 progress.phase("final reads");
-                int missing = new FinalReads(workload, spec, cluster, history, clock).run(finals, FINAL_READ_TIMEOUT);
+                long timeout = (long) (spec.finalReadSeconds() * SECOND);
+                int missing = new FinalReads(workload, spec, cluster, history, clock).run(finals, timeout);
                 if (missing > 0) {
                     problems.add(CheckResult.unknown("final-read", missing + " final read(s) never succeeded within "
-                            + FINAL_READ_TIMEOUT / SECOND + " s; what the nodes hold is unknown"));
+                            + spec.finalReadSeconds() + " s; what the nodes hold is unknown"));
                 }
             }
         }

@@ -17,7 +17,11 @@ import java.util.Optional;
 public record TestSpec(String name, String workload, List<String> nemesis, int nodes, double timeLimitSeconds,
                        int concurrency, double rate, long seed, String backend, Optional<String> injectBug,
                        Optional<String> toxiproxy, double nemesisIntervalSeconds, List<PartitionMode> partitionModes,
-                       List<String> partitionLinks, double recoverySeconds, Optional<String> reads, String target) {
+                       List<String> partitionLinks, double recoverySeconds, Optional<String> reads, String target,
+                       double finalReadSeconds) {
+
+    /** How long the final reads wait for a node to serve, unless the test says otherwise. */
+    public static final double FINAL_READ_SECONDS = 60;
 
     /** How a workload's reads are made and judged: {@code plain}, {@code sync} (sync before each read), {@code linearizable}. */
     public static final List<String> READ_MODES = List.of("plain", "sync", "linearizable");
@@ -29,6 +33,21 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
                     List<String> partitionLinks, double recoverySeconds) {
         this(name, workload, nemesis, nodes, timeLimitSeconds, concurrency, rate, seed, backend, injectBug, toxiproxy,
                 nemesisIntervalSeconds, partitionModes, partitionLinks, recoverySeconds, Optional.empty(), ServerTarget.SCHISM);
+    }
+
+    /** A test whose final reads wait the default {@link #FINAL_READ_SECONDS}. */
+    public TestSpec(String name, String workload, List<String> nemesis, int nodes, double timeLimitSeconds,
+                    int concurrency, double rate, long seed, String backend, Optional<String> injectBug,
+                    Optional<String> toxiproxy, double nemesisIntervalSeconds, List<PartitionMode> partitionModes,
+                    List<String> partitionLinks, double recoverySeconds, Optional<String> reads, String target) {
+        this(name, workload, nemesis, nodes, timeLimitSeconds, concurrency, rate, seed, backend, injectBug, toxiproxy,
+                nemesisIntervalSeconds, partitionModes, partitionLinks, recoverySeconds, reads, target, FINAL_READ_SECONDS);
+    }
+
+    /** This test with its final reads waiting {@code seconds} for each node. */
+    public TestSpec withFinalReadSeconds(double seconds) {
+        return new TestSpec(name, workload, nemesis, nodes, timeLimitSeconds, concurrency, rate, seed, backend, injectBug,
+                toxiproxy, nemesisIntervalSeconds, partitionModes, partitionLinks, recoverySeconds, reads, target, seconds);
     }
 
     public TestSpec {
@@ -53,6 +72,9 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
         }
         if (recoverySeconds < 0) {
             throw new IllegalArgumentException("--recovery must be >= 0 seconds, got " + recoverySeconds);
+        }
+        if (!(finalReadSeconds > 0)) {
+            throw new IllegalArgumentException("--final-read-timeout must be > 0 seconds, got " + finalReadSeconds);
         }
         if (partitionModes.isEmpty()) {
             throw new IllegalArgumentException("--partition-mode needs at least one mode");
@@ -107,6 +129,7 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
         m.put("recovery", recoverySeconds);
         m.put("reads", reads.orElse(null));
         m.put("target", target);
+        m.put("final-read-timeout", finalReadSeconds);
         return m;
     }
 
@@ -124,7 +147,8 @@ public record TestSpec(String name, String workload, List<String> nemesis, int n
                 (long) num(m, "seed"), str(m, "backend"), Optional.ofNullable((String) m.get("inject-bug")),
                 Optional.ofNullable((String) m.get("toxiproxy")), num(m, "nemesis-interval"), modes, links, num(m, "recovery"),
                 Optional.ofNullable((String) m.get("reads")),
-                m.get("target") instanceof String t ? t : ServerTarget.SCHISM); // runs stored before targets ran the node
+                m.get("target") instanceof String t ? t : ServerTarget.SCHISM, // runs stored before targets ran the node
+                m.containsKey("final-read-timeout") ? num(m, "final-read-timeout") : FINAL_READ_SECONDS);
     }
 
     private static String str(Map<String, Object> m, String k) {

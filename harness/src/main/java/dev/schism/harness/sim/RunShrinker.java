@@ -147,7 +147,7 @@ public final class RunShrinker {
     private static TestSpec with(TestSpec s, List<String> nemesis, int nodes, double time, int concurrency, double rate,
                                  double interval, double recovery) {
         return new TestSpec(s.name(), s.workload(), nemesis, nodes, time, concurrency, rate, s.seed(), s.backend(), s.injectBug(),
-                s.toxiproxy(), interval, s.partitionModes(), s.partitionLinks(), recovery, s.reads(), s.target());
+                s.toxiproxy(), interval, s.partitionModes(), s.partitionLinks(), recovery, s.reads(), s.target(), s.finalReadSeconds());
     }
 
     /** The nemesis ops of a run, one readable line each: {@code 5.1 s start-partition {...}}. */

@@ -8,8 +8,6 @@ import dev.schism.workloads.zk.ZkClient;
 import dev.schism.workloads.zk.ZkSession;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.apache.zookeeper.CreateMode;
-import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
 
@@ -36,10 +34,12 @@ final class RegisterClient extends ZkClient {
         ZooKeeper zk = session.get(opTimeoutMs);
         switch (op.f()) {
             case "create" -> {
-                CompletableFuture<Stat> r = new CompletableFuture<>();
-                zk.create(path, RegisterValues.bytes(kv.get(1)), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT, ZkCalls.create(r), null);
-                return ZkCalls.complete(inv, r, opTimeoutMs, stat -> List.of(key, RegisterValues.state(kv.get(1), stat.getVersion(), stat.getMzxid(), zk.getSessionId())),
-                        session::reset);
+                // A new znode's version is 0 and its mzxid its czxid, whichever way the Stat came back. Without
+                // the Stat (on 3.4, if exists got no answer) the create is recorded as indeterminate: the
+                // checkers need its zxid to place it.
+                return create(inv, zk, path, RegisterValues.bytes(kv.get(1)),
+                        stat -> List.of(key, RegisterValues.state(kv.get(1), 0, stat.getCzxid(), zk.getSessionId())),
+                        done -> inv.complete(OpType.INFO, op.value()).withError("created, but its zxid is unknown"));
             }
             case "read" -> {
                 CompletableFuture<ZkCalls.Data> r;

@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.apache.zookeeper.CreateMode;
-import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
 
@@ -22,8 +20,6 @@ import org.apache.zookeeper.data.Stat;
  */
 final class SetClient extends ZkClient {
     private static final String PREFIX = "e";
-    /** The server answered create2 with UNIMPLEMENTED (ZooKeeper 3.4): adds use create, then exists for the Stat. */
-    private boolean noCreate2;
 
     SetClient(String node, ZkSession session, long opTimeoutMs) {
         super(node, session, opTimeoutMs);
@@ -36,16 +32,8 @@ final class SetClient extends ZkClient {
         switch (op.f()) {
             case SetWorkload.ADD -> {
                 String path = SetWorkload.PARENT + "/" + PREFIX + op.value();
-                if (!noCreate2) {
-                    CompletableFuture<Stat> result = new CompletableFuture<>();
-                    zk.create(path, new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT, ZkCalls.create(result), null);
-                    Op done = ZkCalls.complete(inv, result, opTimeoutMs, stat -> added(op.value(), stat), session::reset);
-                    if (!"unimplemented".equals(done.error())) {
-                        return done;
-                    }
-                    noCreate2 = true; // the server rejected the op code before doing anything: add the old way
-                }
-                return addWithoutCreate2(inv, zk, path, op.value());
+                // Without its Stat (on 3.4, if exists got no answer) the add is acknowledged without its zxid.
+                return create(inv, zk, path, new byte[0], stat -> added(op.value(), stat), done -> done);
             }
             case SetWorkload.READ -> {
                 CompletableFuture<ZkCalls.Children> result = new CompletableFuture<>();
@@ -61,27 +49,6 @@ final class SetClient extends ZkClient {
             default -> {
                 return inv.complete(OpType.FAIL, op.value()).withError("unknown op '" + op.f() + "' (the set workload adds and reads)");
             }
-        }
-    }
-
-    /**
-     * create, then exists on the same session for the znode's czxid (a client reads its own writes). If that
-     * read gets no answer the add is still acknowledged, only without its zxid.
-     */
-    private Op addWithoutCreate2(Op inv, ZooKeeper zk, String path, Object element) throws InterruptedException {
-        CompletableFuture<String> created = new CompletableFuture<>();
-        zk.create(path, new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT, ZkCalls.createdPath(created), null);
-        Op done = ZkCalls.complete(inv, created, opTimeoutMs, name -> element, session::reset);
-        if (done.type() != OpType.OK) {
-            return done;
-        }
-        CompletableFuture<Stat> stat = new CompletableFuture<>();
-        zk.exists(path, false, ZkCalls.stat(stat), null);
-        try {
-            Stat s = stat.get(opTimeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
-            return s == null ? done : inv.complete(OpType.OK, added(element, s));
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            return done;
         }
     }
 

@@ -10,7 +10,8 @@ import dev.schism.results.verdict.Verdict;
 import org.junit.jupiter.api.Test;
 
 /**
- * Workload × nemesis on the correct node, 10–12 s of faults each (five nodes under partitions, three otherwise): every checker must say VALID (a false alarm
+ * Workload × nemesis on the correct node, 10–12 s of faults each (five nodes under partitions, three otherwise), and the
+ * partition runs once more on the simulator: every checker must say VALID (a false alarm
  * here is a checker bug or a node bug), and each run must have checked something.
  */
 class NightlyMatrixIT {
@@ -72,5 +73,21 @@ class NightlyMatrixIT {
     @Chaos(workload = "election", nemesis = "clock,kill", nodes = 3, timeLimit = 10, seed = 20)
     void electionUnderClockFaultsAndKills(Runner.Outcome o) {
         assertValidAndChecked(o, "election", "znode-versions");
+    }
+
+    /**
+     * The partition runs above again, on {@code --backend sim}: the same specs, generators and checkers over the
+     * simulated ensemble, so the simulator and the local processes agree that the correct node is valid.
+     */
+    @Test
+    @Chaos(workload = "set", nemesis = "partition", timeLimit = 12, seed = 11, backend = "sim")
+    void setUnderPartitionsOnTheSimulator(Runner.Outcome o) {
+        assertValidAndChecked(o, "set");
+    }
+
+    @Test
+    @Chaos(workload = "register", nemesis = "partition", timeLimit = 12, seed = 14, backend = "sim")
+    void registerUnderPartitionsOnTheSimulator(Runner.Outcome o) {
+        assertValidAndChecked(o, "linearizability", "reads");
     }
 }

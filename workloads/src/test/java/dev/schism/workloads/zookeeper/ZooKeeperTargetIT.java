@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Real Apache ZooKeeper releases, fetched from Maven Central, under partitions and kills: the election and
- * set workloads must end valid on 3.9.4 and on 3.4.14, and the role journal derived from ZooKeeper's own
+ * set workloads must end valid on 3.9.4 and on 3.4.14 (register too on 3.4.14), and the role journal derived from ZooKeeper's own
  * output must name every leader ZooKeeper logged as established, and no other (checked on every run, the
  * set runs included). Runs of 12 s with a fault every 3 s on average (the class: 117 s at load average 6-13,
  * 176-213 s at 22-47); seed 4, whose schedule does not open
@@ -57,6 +57,20 @@ class ZooKeeperTargetIT {
             target = "zookeeper:3.4.14")
     void set3414EndsValidUnderPartitionsAndKills(Runner.Outcome outcome) throws Exception {
         check(outcome);
+    }
+
+    /**
+     * Register on 3.4, which has no create2: the creates fall back to create and exists, and still come back
+     * acknowledged with the znode's zxid for the checkers to place.
+     */
+    @Test
+    @Chaos(workload = "register", nemesis = "partition,kill", nodes = 3, timeLimit = 12, nemesisInterval = 3, seed = 4,
+            target = "zookeeper:3.4.14")
+    void register3414EndsValidUnderPartitionsAndKills(Runner.Outcome outcome) throws Exception {
+        check(outcome);
+        History h = HistoryReader.read(outcome.folder().dir().resolve("history.jsonl"));
+        assertTrue(h.ops().stream().anyMatch(o -> o.f().equals("create") && o.type() == OpType.OK
+                && o.value().toString().contains("zxid=0x")), "an acknowledged create with its zxid");
     }
 
     /** libfaketime moves both clocks of the ZooKeeper JVMs by tens of seconds; ZooKeeper must stay safe and alive. */

@@ -2,7 +2,6 @@ package dev.schism.harness.backend.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.schism.harness.backend.Cluster;
-import dev.schism.harness.backend.FourLetterWords;
 import dev.schism.harness.backend.HandledNodes;
 import dev.schism.harness.backend.NodeHandles;
 import dev.schism.harness.backend.ToxiproxyNetwork;
@@ -43,7 +42,6 @@ public final class DockerCluster implements Cluster, HandledNodes {
     static final int API_PORT = 8474;
     static final int FIRST_CLIENT_PORT = 8666;
     static final int FIRST_PEER_PORT = 20000;
-    private static final int ADMIN_TIMEOUT_MS = 1000;
 
     /** What to run: node count, where logs go, the two images, an injected bug, and zoo.cfg settings as ZOO_* variables take them. */
     public record Spec(int nodes, Path nodesDir, String nodeImage, String proxyImage, Optional<String> injectBug, Map<String, String> config) {
@@ -196,57 +194,18 @@ public final class DockerCluster implements Cluster, HandledNodes {
 
     @Override
     public String awaitLeader(Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Optional<String> l = leader();
-            if (l.isPresent()) {
-                return l.get();
-            }
-            if (System.nanoTime() > deadline) {
-                StringBuilder modes = new StringBuilder();
-                for (NodeContainer n : containers()) {
-                    modes.append(' ').append(n.name()).append('=').append(FourLetterWords.mode(n.adminAddress(), ADMIN_TIMEOUT_MS).orElse("?"));
-                }
-                throw new IOException("no leader within " + timeout.toSeconds() + " s (modes:" + modes + ")");
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
-        }
+        return handles.awaitLeader(timeout, "");
     }
 
     @Override
     public Optional<String> leader() {
-        List<String> leaders = new ArrayList<>();
-        for (NodeContainer n : containers()) {
-            if (!n.paused()) {
-                Optional<String> mode = FourLetterWords.mode(n.adminAddress(), ADMIN_TIMEOUT_MS);
-                if (mode.isPresent() && (mode.get().equals("leader") || mode.get().equals("standalone"))) {
-                    leaders.add(n.name());
-                }
-            }
-        }
-        return leaders.size() == 1 ? Optional.of(leaders.get(0)) : Optional.empty();
+        return handles.leader();
     }
 
     /** As the local backend's: the highest id among the nodes in the newest epoch. */
     @Override
     public Optional<String> favourite() {
-        String best = null;
-        long bestEpoch = Long.MIN_VALUE;
-        for (NodeContainer n : containers()) {
-            if (!n.paused()) {
-                Optional<Long> z = FourLetterWords.zxid(n.adminAddress(), ADMIN_TIMEOUT_MS);
-                if (z.isPresent() && (z.get() >>> 32) >= bestEpoch) {
-                    best = n.name();
-                    bestEpoch = z.get() >>> 32;
-                }
-            }
-        }
-        return Optional.ofNullable(best);
+        return handles.favourite();
     }
 
     @Override

@@ -260,56 +260,17 @@ public final class LocalCluster implements Cluster, HandledNodes {
 
     @Override
     public String awaitLeader(Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Optional<String> l = leader();
-            if (l.isPresent()) {
-                return l.get();
-            }
-            if (System.nanoTime() > deadline) {
-                StringBuilder modes = new StringBuilder();
-                for (NodeProcess p : processes()) {
-                    modes.append(' ').append(p.name()).append('=').append(FourLetterWords.mode(p.adminAddress(), ADMIN_TIMEOUT_MS).orElse("?"));
-                }
-                throw new IOException("no leader within " + timeout.toSeconds() + " s (modes:" + modes + "); see the node logs under " + spec.nodesDir());
-            }
-            sleep(200);
-        }
+        return handles.awaitLeader(timeout, "; see the node logs under " + spec.nodesDir());
     }
 
     @Override
     public Optional<String> leader() {
-        List<String> leaders = new ArrayList<>();
-        for (NodeProcess p : processes()) {
-            if (p.alive() && !p.paused()) {
-                Optional<String> mode = FourLetterWords.mode(p.adminAddress(), ADMIN_TIMEOUT_MS);
-                if (mode.isPresent() && (mode.get().equals("leader") || mode.get().equals("standalone"))) {
-                    leaders.add(p.name());
-                }
-            }
-        }
-        return leaders.size() == 1 ? Optional.of(leaders.get(0)) : Optional.empty();
+        return handles.leader();
     }
 
-    /**
-     * The highest-id running node among those in the newest epoch. FastLeaderElection orders votes by epoch,
-     * zxid, then id; within an epoch, {@code srvr} shows applied zxids, which differ only by commits in
-     * flight, while the logs the election compares are the same, so the id decides.
-     */
     @Override
     public Optional<String> favourite() {
-        String best = null;
-        long bestEpoch = Long.MIN_VALUE;
-        for (NodeProcess p : processes()) { // in id order, so a later node of the same epoch has the higher id
-            if (p.alive() && !p.paused()) {
-                Optional<Long> z = FourLetterWords.zxid(p.adminAddress(), ADMIN_TIMEOUT_MS);
-                if (z.isPresent() && (z.get() >>> 32) >= bestEpoch) {
-                    best = p.name();
-                    bestEpoch = z.get() >>> 32;
-                }
-            }
-        }
-        return Optional.ofNullable(best);
+        return handles.favourite();
     }
 
     /** Every exit a node made on its own during the run (not a kill by the harness), as "n3 exited by itself with status 4". */
