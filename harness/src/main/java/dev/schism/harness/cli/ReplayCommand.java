@@ -102,6 +102,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 + ", now " + r.outcome().verdict() + " (seed " + spec.seed() + ")");
         r.match().lines().forEach(l -> System.out.println("schism: " + l));
         System.out.println("schism: run folder " + r.outcome().folder().dir());
+        System.out.println("schism: report " + r.outcome().folder().report());
         return r.outcome().verdict().exitCode();
     }
 
