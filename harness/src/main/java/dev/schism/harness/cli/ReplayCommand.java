@@ -42,18 +42,19 @@ public final class ReplayCommand implements Callable<Integer> {
         RunCommand.quietClientLogs();
         RunFolder original;
         TestSpec spec;
+        LiveReplay.Recorded recorded = null;
         try {
             original = RunFolder.open(folder);
             spec = TestSpec.fromData(Analysis.readTest(original));
             if (!SimRunner.applies(spec)) {
-                LiveReplay.schedule(original); // a bad faults.jsonl is refused before anything starts
+                recorded = LiveReplay.recorded(original); // a bad faults.jsonl or results.json is refused before anything starts
             }
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
         Workload w = Workloads.find(spec.workload());
         if (!SimRunner.applies(spec)) {
-            return live(original, spec, w);
+            return live(recorded, spec, w);
         }
         Runner.Outcome o = new SimRunner(System.out).run(spec, w, store);
         for (CheckResult r : o.results()) {
@@ -71,7 +72,7 @@ public final class ReplayCommand implements Callable<Integer> {
         return o.verdict().exitCode();
     }
 
-    private int live(RunFolder original, TestSpec spec, Workload w) throws IOException {
+    private int live(LiveReplay.Recorded original, TestSpec spec, Workload w) throws IOException {
         System.out.println(LiveReplay.bestEffort(spec));
         Runner runner = new Runner(System.out, System.console() != null, Optional.empty());
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
@@ -102,6 +103,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 + ", now " + r.outcome().verdict() + " (seed " + spec.seed() + ")");
         r.match().lines().forEach(l -> System.out.println("schism: " + l));
         System.out.println("schism: run folder " + r.outcome().folder().dir());
+        System.out.println("schism: report " + r.outcome().folder().report());
         return r.outcome().verdict().exitCode();
     }
 

@@ -38,7 +38,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed for every random choice of the schedule (default: random, printed).")
     Long seed;
 
-    @Option(names = "--backend", defaultValue = "local", description = "Where nodes run: local (processes here), docker (containers) or sim (simulated in this JVM: set and register workloads) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", defaultValue = "local", description = "Where nodes run: local (processes here), docker (containers) or sim (simulated in this JVM: set, register and election workloads) (default: ${DEFAULT-VALUE}).")
     String backend;
 
     @Option(names = "--store", defaultValue = "store", description = "Folder for run folders (default: ${DEFAULT-VALUE}).")

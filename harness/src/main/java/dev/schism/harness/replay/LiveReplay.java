@@ -28,7 +28,23 @@ public final class LiveReplay {
         }
     }
 
+    /** What a stored run recorded: its fault schedule and its verdict (empty if it has no results.json). */
+    public record Recorded(FaultSchedule schedule, Optional<Verdict> verdict) {
+        @Override
+        public String toString() {
+            return "recorded{" + schedule + ", " + verdict.map(Verdict::toString).orElse("no verdict") + "}";
+        }
+    }
+
     private LiveReplay() {
+    }
+
+    /** Reads what a replay needs from a stored run before anything starts; a damaged file is an error naming it. */
+    public static Recorded recorded(RunFolder original) throws IOException {
+        FaultSchedule schedule = schedule(original);
+        Optional<Verdict> then = Files.exists(original.results())
+                ? Optional.of(CheckResult.compose(ResultsJson.read(original.results()))) : Optional.empty();
+        return new Recorded(schedule, then);
     }
 
     /** The line a replay of a real backend starts with: what it repeats and what it cannot. */
@@ -43,20 +59,21 @@ public final class LiveReplay {
         if (!Files.exists(folder.faults())) {
             return new FaultSchedule(folder.faults(), List.of());
         }
+        if (!Files.exists(folder.history())) {
+            throw new IOException(folder.history() + ": missing, so the recorded faults cannot be timed");
+        }
         return FaultScheduleReader.read(folder.faults(), folder.history());
     }
 
-    /** Runs {@code spec} again on {@code runner} with {@code original}'s fault schedule. */
-    public static Result run(RunFolder original, TestSpec spec, Workload workload, Path store, Runner runner) throws IOException {
-        FaultSchedule recorded = schedule(original);
-        Optional<Verdict> then = Files.exists(original.results())
-                ? Optional.of(CheckResult.compose(ResultsJson.read(original.results()))) : Optional.empty();
+    /** Runs {@code spec} again on {@code runner} with the recorded fault schedule. */
+    public static Result run(Recorded original, TestSpec spec, Workload workload, Path store, Runner runner) throws IOException {
+        FaultSchedule recorded = original.schedule();
         long limit = (long) (spec.timeLimitSeconds() * 1e9);
         runner.withNemesisOverride((plan, target) -> new NemesisPackages.Plan(new RecordedNemesis(target, plan.nemesis()),
                 ScheduleGenerator.of(recorded.mainPhase(limit, plan.healOps().stream().map(dev.schism.results.history.Op::f).toList())),
                 plan.packages()));
         Runner.Outcome now = runner.run(spec, workload, store);
         FaultSchedule replayed = schedule(now.folder());
-        return new Result(now, then, ScheduleMatch.of(recorded.faults(), replayed.faults()));
+        return new Result(now, original.verdict(), ScheduleMatch.of(recorded.faults(), replayed.faults()));
     }
 }

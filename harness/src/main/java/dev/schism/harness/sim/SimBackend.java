@@ -19,13 +19,13 @@ public final class SimBackend implements Backend {
 
     @Override
     public String description() {
-        return "the node's server logic in this JVM, one thread, simulated network, disks and time (set and register workloads)";
+        return "the node's server logic in this JVM, one thread, simulated network, disks and time (set, register and election workloads)";
     }
 
     @Override
     public Cluster create(ClusterRequest request) {
         throw new IllegalArgumentException("--backend sim has no cluster that real clients can reach; "
-                + "it runs the set and register workloads through `schism run`");
+                + "it runs the set, register and election workloads through `schism run`");
     }
 
     @Override
