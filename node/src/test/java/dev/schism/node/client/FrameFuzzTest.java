@@ -36,7 +36,9 @@ class FrameFuzzTest {
             List<Watcher.Event.KeeperState> states = new CopyOnWriteArrayList<>();
             // the normal client may move between servers, as any ZooKeeper client does; it starts on the second
             String connect = "127.0.0.1:" + ports[1] + ",127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[2];
-            ZooKeeper normal = Clients.connect(connect, 4000, e -> {
+            // 10 s asked (servers may negotiate it down): the client gives up on a server after 2/3 of it, and a
+            // loaded 2-core machine running the fuzzer and three servers can stall a reply for seconds
+            ZooKeeper normal = Clients.connect(connect, 10_000, e -> {
                 if (e.getType() == Watcher.Event.EventType.None) {
                     states.add(e.getState());
                 }
