@@ -3,7 +3,6 @@ package dev.schism.harness.sim;
 import dev.schism.harness.runner.TestSpec;
 import dev.schism.harness.runner.Workload;
 import dev.schism.node.sim.SimCluster;
-import dev.schism.results.history.HistoryWriter;
 import dev.schism.results.history.Op;
 import dev.schism.results.history.OpType;
 import java.util.ArrayList;
@@ -21,9 +20,9 @@ final class SimFinalReads {
     private final TestSpec spec;
     private final SimOps ops;
     private final SimCluster cluster;
-    private final HistoryWriter history;
+    private final SimHistory history;
 
-    SimFinalReads(Workload workload, TestSpec spec, SimOps ops, SimCluster cluster, HistoryWriter history) {
+    SimFinalReads(Workload workload, TestSpec spec, SimOps ops, SimCluster cluster, SimHistory history) {
         this.workload = workload;
         this.spec = spec;
         this.ops = ops;
