@@ -107,7 +107,7 @@ public final class ExploreCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--inject-bug " + bug + " is a client bug; the simulator runs the node's bugs only");
         }
         RunCommand.quietClientLogs();
-        return new dev.schism.harness.sim.WorkloadScenario(runOptions.template(w.name(), nodes, bug), w);
+        return new dev.schism.harness.sim.WorkloadScenario(runOptions.template(w.name(), nodes, bug));
     }
 
     /** Checks the options that say what to simulate; IllegalArgumentException (exit 254) names the bad one. */

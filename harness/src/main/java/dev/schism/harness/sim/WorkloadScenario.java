@@ -2,6 +2,7 @@ package dev.schism.harness.sim;
 
 import dev.schism.harness.runner.TestSpec;
 import dev.schism.harness.runner.Workload;
+import dev.schism.harness.runner.Workloads;
 import dev.schism.results.verdict.CheckResult;
 import dev.schism.results.verdict.Verdict;
 import java.util.ArrayList;
@@ -11,10 +12,12 @@ import java.util.Optional;
 
 /**
  * What one explored seed of a workload runs: the test {@code template} with that seed, simulated whole
- * ({@link SimRunner#check}: no run folder). {@link #replayCommand} is the {@code schism run --backend sim}
- * line that runs exactly this test again and writes its run folder and report.
+ * ({@link SimRunner#check}: no run folder). Each seed gets its own instance of the workload, as each
+ * {@code schism run} does: a workload numbers its generators' values per instance, so a shared one would make
+ * a seed's history depend on the seeds run before it. {@link #replayCommand} is the
+ * {@code schism run --backend sim} line that runs exactly this test again and writes its run folder and report.
  */
-public record WorkloadScenario(TestSpec template, Workload workload) {
+public record WorkloadScenario(TestSpec template) {
     /** A seed whose run was not VALID: the verdict and the first checker that says so. */
     public record Failure(long seed, Verdict verdict, CheckResult evidence) {
         @Override
@@ -28,6 +31,7 @@ public record WorkloadScenario(TestSpec template, Workload workload) {
             throw new IllegalArgumentException("explore runs workloads on --backend sim only, not " + template.backend());
         }
         // Refused here, in one line, rather than by every seed on a worker thread.
+        Workload workload = Workloads.find(template.workload());
         workload.validate(template);
         SimOps.forWorkload(workload.name(), template);
         SimRunner.refuseUnsupported(template);
@@ -43,7 +47,7 @@ public record WorkloadScenario(TestSpec template, Workload workload) {
 
     /** Runs the seed; its failure, or null if every checker said VALID. */
     public Failure run(long seed) {
-        List<CheckResult> results = SimRunner.check(spec(seed), workload);
+        List<CheckResult> results = SimRunner.check(spec(seed), Workloads.find(template.workload()));
         Verdict v = CheckResult.compose(results);
         if (v == Verdict.VALID) {
             return null;
