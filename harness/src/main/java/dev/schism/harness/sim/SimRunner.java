@@ -80,7 +80,7 @@ public final class SimRunner {
         workload.validate(spec);
         SimOps ops = SimOps.forWorkload(workload.name(), spec);
         refuseUnsupported(spec);
-        SimCluster cluster = new SimCluster(spec.seed(), spec.nodes(), spec.injectBug().orElse(null), NOISE);
+        SimCluster cluster = new SimCluster(spec.seed(), spec.nodes(), spec.injectBug().orElse(null), NOISE).untraced();
         List<CheckResult> problems = new ArrayList<>();
         SimHistory history = SimHistory.inMemory();
         PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());

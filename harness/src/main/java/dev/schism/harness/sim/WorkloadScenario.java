@@ -17,7 +17,7 @@ import java.util.Optional;
  * a seed's history depend on the seeds run before it. {@link #replayCommand} is the
  * {@code schism run --backend sim} line that runs exactly this test again and writes its run folder and report.
  */
-public record WorkloadScenario(TestSpec template) {
+public record WorkloadScenario(TestSpec template, Workload workload) {
     /** A seed whose run was not VALID: the verdict and the first checker that says so. */
     public record Failure(long seed, Verdict verdict, CheckResult evidence) {
         @Override
@@ -26,12 +26,15 @@ public record WorkloadScenario(TestSpec template) {
         }
     }
 
+    public WorkloadScenario(TestSpec template) {
+        this(template, Workloads.find(template.workload()));
+    }
+
     public WorkloadScenario {
         if (!SimBackend.NAME.equals(template.backend())) {
             throw new IllegalArgumentException("explore runs workloads on --backend sim only, not " + template.backend());
         }
         // Refused here, in one line, rather than by every seed on a worker thread.
-        Workload workload = Workloads.find(template.workload());
         workload.validate(template);
         SimOps.forWorkload(workload.name(), template);
         SimRunner.refuseUnsupported(template);
@@ -47,13 +50,22 @@ public record WorkloadScenario(TestSpec template) {
 
     /** Runs the seed; its failure, or null if every checker said VALID. */
     public Failure run(long seed) {
-        List<CheckResult> results = SimRunner.check(spec(seed), Workloads.find(template.workload()));
+        List<CheckResult> results = SimRunner.check(spec(seed), fresh(workload));
         Verdict v = CheckResult.compose(results);
         if (v == Verdict.VALID) {
             return null;
         }
         CheckResult first = results.stream().filter(r -> r.verdict() == v).findFirst().orElseThrow();
         return new Failure(seed, v, first);
+    }
+
+    /** A new instance of the workload's class, as the service loader makes (its public no-argument constructor). */
+    private static Workload fresh(Workload w) {
+        try {
+            return w.getClass().getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("workload " + w.name() + " cannot be instantiated again: " + e, e);
+        }
     }
 
     /** {@code schism run --backend sim ...} with every option that shapes the run, so it replays this seed. */
