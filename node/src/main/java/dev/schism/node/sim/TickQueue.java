@@ -14,13 +14,27 @@ final class TickQueue<T> {
     private final ToLongFunction<T> dueTick;
     private final TreeMap<Long, ArrayDeque<T>> buckets = new TreeMap<>();
     private int size;
+    /** The bucket last added to (most packets of a tick go to the same next tick), or null. */
+    private ArrayDeque<T> last;
+    private long lastTick;
+    /** The earliest bucket, or null until asked for again. */
+    private ArrayDeque<T> head;
+    private long headTick;
 
     TickQueue(ToLongFunction<T> dueTick) {
         this.dueTick = dueTick;
     }
 
     void add(T item) {
-        buckets.computeIfAbsent(dueTick.applyAsLong(item), k -> new ArrayDeque<>()).addLast(item);
+        long tick = dueTick.applyAsLong(item);
+        if (last == null || tick != lastTick) {
+            last = buckets.computeIfAbsent(tick, k -> new ArrayDeque<>());
+            lastTick = tick;
+        }
+        last.addLast(item);
+        if (head != null && tick < headTick) {
+            head = null;
+        }
         size++;
     }
 
@@ -34,20 +48,33 @@ final class TickQueue<T> {
 
     /** The earliest item (the first added among those due first), or null. */
     T peek() {
-        return size == 0 ? null : buckets.firstEntry().getValue().peekFirst();
+        return size == 0 ? null : head().peekFirst();
     }
 
     T poll() {
         if (size == 0) {
             return null;
         }
-        Map.Entry<Long, ArrayDeque<T>> first = buckets.firstEntry();
-        T item = first.getValue().pollFirst();
-        if (first.getValue().isEmpty()) {
-            buckets.pollFirstEntry();
+        ArrayDeque<T> h = head();
+        T item = h.pollFirst();
+        if (h.isEmpty()) {
+            buckets.remove(headTick);
+            if (h == last) {
+                last = null;
+            }
+            head = null;
         }
         size--;
         return item;
+    }
+
+    private ArrayDeque<T> head() {
+        if (head == null) {
+            Map.Entry<Long, ArrayDeque<T>> first = buckets.firstEntry();
+            head = first.getValue();
+            headTick = first.getKey();
+        }
+        return head;
     }
 
     @Override
