@@ -13,27 +13,36 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code schism explore}: runs many seeds of the deterministic simulator and lists each failing seed with
- * its one-line evidence and the command that replays it; exits 1 if any seed broke a safety check, 2 if
- * some were only stuck, 0 if all were safe and live.
+ * its one-line evidence and the command that replays it. {@code --workload protocol} runs the node's
+ * protocol core alone (exits 1 if any seed broke a safety check, 2 if some were only stuck); a workload
+ * ({@code set}, {@code register}) runs whole simulated servers and clients with the workload's checkers
+ * ({@link WorkloadExplore}; exits as {@code run} does on the worst seed).
  */
 @Command(name = "explore", mixinStandardHelpOptions = true,
-        description = "Run many seeds of the node's protocol core in the deterministic simulator and list the failing ones.")
+        description = "Run many seeds in the deterministic simulator and list the failing ones: the node's protocol core"
+                + " (--workload protocol) or a workload over whole simulated servers (--workload set|register).")
 public final class ExploreCommand implements Callable<Integer> {
     static final int LISTED = 20;
 
-    @Option(names = "--workload", required = true, description = "What to simulate; today only 'protocol' (election, ZAB, storage of the node's core).")
+    @Option(names = "--workload", required = true, description = "What to simulate: 'protocol' (election, ZAB, storage of the node's core) or a workload with simulated clients (set, register).")
     String workload;
+
+    @Option(names = "--backend", defaultValue = "sim", description = "Where the seeds run; only sim (default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @picocli.CommandLine.Mixin
+    ExploreRunOptions runOptions = new ExploreRunOptions();
 
     @Option(names = "--runs", defaultValue = "1000", description = "Seeds to run (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--seed", defaultValue = "1", description = "First seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--seed", "--first-seed"}, defaultValue = "1", description = "First seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--jobs", description = "Worker threads (default: the processors).")
     Integer jobs;
 
-    @Option(names = "--nodes", description = "Voters in the ensemble, 3 or 5 (default: cycles with the seed: 3, 5, 3 + an observer, 4 + an observer).")
+    @Option(names = "--nodes", description = "Voters in the ensemble; protocol: 3 or 5 (default: cycles with the seed: 3, 5, 3 + an observer, 4 + an observer); workloads: default 5.")
     Integer nodes;
 
     @Option(names = "--inject-bug", description = "Seeded protocol bug in every server (e.g. establish-without-quorum).")
@@ -50,15 +59,24 @@ public final class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Scenario scenario = scenario(workload, nodes, bug, schedule, runs, seed);
-        if (trace && runs != 1) {
-            throw new IllegalArgumentException("--trace needs --runs 1");
+        if (!dev.schism.harness.sim.SimBackend.NAME.equals(backend)) {
+            throw new IllegalArgumentException("--backend " + backend + ": explore runs on the simulator only (--backend sim)");
         }
         int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (threads < 1 || runs < 1) {
             throw new IllegalArgumentException("--runs and --jobs must be at least 1");
         }
         PrintStream out = System.out;
+        if (!"protocol".equals(workload)) {
+            return WorkloadExplore.explore(out, workloadScenario(), seed, runs, threads);
+        }
+        if (!runOptions.given().isEmpty()) {
+            throw new IllegalArgumentException(runOptions.given().get(0) + " applies to workloads, not to --workload protocol");
+        }
+        Scenario scenario = scenario(workload, nodes, bug, schedule, runs, seed);
+        if (trace && runs != 1) {
+            throw new IllegalArgumentException("--trace needs --runs 1");
+        }
         if (trace) {
             Simulation sim = scenario.simulation(seed, true);
             Outcome o = sim.play();
@@ -67,15 +85,29 @@ public final class ExploreCommand implements Callable<Integer> {
             return o.verdict() == Outcome.Verdict.SAFE ? ExitCodes.VALID
                     : o.verdict() == Outcome.Verdict.UNSAFE ? ExitCodes.INVALID : ExitCodes.UNKNOWN;
         }
-        long started = System.nanoTime();
-        Exploration.Result outcomes = new Exploration(scenario, threads).run(seed, runs);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        int code = print(out, scenario, outcomes, seconds, threads);
+        Exploration.Result<Outcome> outcomes = Exploration.of(scenario, threads).run(seed, runs);
+        int code = print(out, scenario, outcomes, outcomes.wallSeconds(), threads);
         if (shrink) {
             outcomes.failed().stream().filter(o -> o.verdict() == Outcome.Verdict.UNSAFE).findFirst()
                     .ifPresent(o -> ShrinkCommand.shrinkAndPrint(out, scenario, o.seed()));
         }
         return code;
+    }
+
+    /** A workload's test on the simulator; IllegalArgumentException (exit 254) names a bad or inapplicable option. */
+    private dev.schism.harness.sim.WorkloadScenario workloadScenario() {
+        for (String[] o : new String[][] {{"--schedule", schedule}, {"--trace", trace ? "" : null}, {"--shrink", shrink ? "" : null}}) {
+            if (o[1] != null) {
+                throw new IllegalArgumentException(o[0] + " applies to --workload protocol only; a failing workload seed"
+                        + " replays with the printed run command, and `schism shrink <run-folder>` shrinks it");
+            }
+        }
+        dev.schism.harness.runner.Workload w = dev.schism.harness.runner.Workloads.find(workload);
+        if (bug != null && w.clientBugs().contains(bug)) {
+            throw new IllegalArgumentException("--inject-bug " + bug + " is a client bug; the simulator runs the node's bugs only");
+        }
+        RunCommand.quietClientLogs();
+        return new dev.schism.harness.sim.WorkloadScenario(runOptions.template(w.name(), nodes, bug));
     }
 
     /** Checks the options that say what to simulate; IllegalArgumentException (exit 254) names the bad one. */
@@ -101,7 +133,7 @@ public final class ExploreCommand implements Callable<Integer> {
         return new Scenario(nodes, bug, s);
     }
 
-    private static int print(PrintStream out, Scenario scenario, Exploration.Result outcomes, double seconds, int threads) {
+    private static int print(PrintStream out, Scenario scenario, Exploration.Result<Outcome> outcomes, double seconds, int threads) {
         int unsafe = 0;
         int stuck = 0;
         int listed = 0;

@@ -72,13 +72,8 @@ public final class Analysis {
         return RoleJournal.read(folder.events());
     }
 
-    /** Runs the checkers on the folder and writes the derived files; returns every checker's result. */
-    public static List<CheckResult> analyze(RunFolder folder, List<RunChecker> checkers, List<CheckResult> extra) throws IOException {
-        Map<String, Object> test = readTest(folder);
-        History history = HistoryReader.read(folder.history());
-        List<RoleEvent> events = mergeEvents(folder);
-        EdnWriter.write(folder.historyEdn(), history);
-        RunData data = new RunData(history, events, test);
+    /** Every checker's result on {@code data}; a checker that throws is UNKNOWN with its message. */
+    public static List<CheckResult> check(RunData data, List<RunChecker> checkers) {
         List<CheckResult> results = new ArrayList<>();
         for (RunChecker c : checkers) {
             try {
@@ -88,6 +83,16 @@ public final class Analysis {
                         + (e.getMessage() != null ? e.getMessage() : "an internal error without a message")));
             }
         }
+        return results;
+    }
+
+    /** Runs the checkers on the folder and writes the derived files; returns every checker's result. */
+    public static List<CheckResult> analyze(RunFolder folder, List<RunChecker> checkers, List<CheckResult> extra) throws IOException {
+        Map<String, Object> test = readTest(folder);
+        History history = HistoryReader.read(folder.history());
+        List<RoleEvent> events = mergeEvents(folder);
+        EdnWriter.write(folder.historyEdn(), history);
+        List<CheckResult> results = check(new RunData(history, events, test), checkers);
         results.addAll(extra);
         ResultsJson.write(folder.results(), results);
         RunReport.write(folder.dir());

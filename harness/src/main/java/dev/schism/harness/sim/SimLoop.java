@@ -4,13 +4,12 @@ import dev.schism.harness.gen.Context;
 import dev.schism.harness.gen.Generator;
 import dev.schism.harness.gen.Step;
 import dev.schism.harness.nemesis.Nemesis;
-import dev.schism.harness.runner.FaultJournal;
 import dev.schism.node.sim.SimCluster;
-import dev.schism.results.history.HistoryWriter;
 import dev.schism.results.history.Op;
 import dev.schism.results.history.OpType;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * The interpreter of a simulated run: the generator's rules on one thread over simulated time. An op due
@@ -24,8 +23,9 @@ final class SimLoop {
     private final SimCluster cluster;
     private final List<SimWorker> workers;
     private final Nemesis nemesis;
-    private final HistoryWriter history;
-    private final FaultJournal faults;
+    private final SimHistory history;
+    /** Each nemesis op's invocation and completion, for faults.jsonl (nothing in explore). */
+    private final BiConsumer<Op, Op> faults;
     private final ArrayDeque<Done> completed;
     private Context ctx;
 
@@ -38,7 +38,7 @@ final class SimLoop {
     }
 
     SimLoop(SimCluster cluster, List<SimWorker> workers, ArrayDeque<Done> completed, Nemesis nemesis,
-            HistoryWriter history, FaultJournal faults) {
+            SimHistory history, BiConsumer<Op, Op> faults) {
         this.cluster = cluster;
         this.workers = workers;
         this.completed = completed;
@@ -103,7 +103,7 @@ final class SimLoop {
                 c = invoke.complete(OpType.INFO, invoke.value()).withError(String.valueOf(ex.getMessage()));
             }
             Op done = history.append(c, nowNanos());
-            faults.completed(invoke, done);
+            faults.accept(invoke, done);
             ctx = ctx.done(thread, false);
             return gen == null ? null : gen.update(ctx, done);
         }

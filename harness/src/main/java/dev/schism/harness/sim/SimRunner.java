@@ -2,21 +2,17 @@ package dev.schism.harness.sim;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.schism.harness.gen.Generator;
-import dev.schism.harness.gen.Gens;
-import dev.schism.harness.nemesis.NemesisPackages;
 import dev.schism.harness.runner.Analysis;
 import dev.schism.harness.runner.FaultJournal;
 import dev.schism.harness.runner.Runner;
+import dev.schism.harness.runner.RunData;
 import dev.schism.harness.runner.TestSpec;
 import dev.schism.harness.runner.Workload;
 import dev.schism.harness.sut.ServerTarget;
 import dev.schism.node.sim.Noise;
 import dev.schism.node.sim.SimCluster;
-import dev.schism.node.sim.SimSession;
-import dev.schism.node.txn.Err;
-import dev.schism.node.txn.OpCode;
-import org.apache.zookeeper.proto.CreateResponse;
+import dev.schism.results.events.RoleEvent;
+import dev.schism.results.events.RoleJournal;
 import dev.schism.results.history.HistoryWriter;
 import dev.schism.results.store.RunFolder;
 import dev.schism.results.store.RunStore;
@@ -30,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code schism run --backend sim}: the run the {@link Runner} makes — the workload's own generator and
@@ -39,7 +34,6 @@ import java.util.Optional;
  * fraction of a second and the same seed writes the same history.jsonl byte for byte.
  */
 public final class SimRunner {
-    private static final long SECOND = 1_000_000_000L;
     /**
      * The simulated peer network under the workload: messages take one or two ticks (so links reorder) but
      * none is lost or doubled outside a partition, as over TCP; a lost proposal would stall a write for
@@ -63,15 +57,13 @@ public final class SimRunner {
         SimOps ops = SimOps.forWorkload(workload.name(), spec);
         refuseUnsupported(spec);
         RunFolder folder = new RunStore(storeRoot).create(spec.name(), Instant.now());
-        Map<String, Object> test = new LinkedHashMap<>(spec.toData());
-        test.put(Runner.START_WALL_MS, 0L); // history times and the nodes' journal times are simulated ms since boot
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.testJson().toFile(), test);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.testJson().toFile(), testData(spec));
         console.println("schism: run folder " + folder.dir());
         SimCluster cluster = new SimCluster(spec.seed(), spec.nodes(), spec.injectBug().orElse(null), NOISE);
         List<CheckResult> problems = new ArrayList<>();
         try (HistoryWriter history = new HistoryWriter(folder.history());
              FaultJournal faults = new FaultJournal(folder.faults(), cluster::nowMs)) {
-            new Phases(spec, workload, ops, cluster, history, faults, problems, console).run();
+            new SimPhases(spec, workload, ops, cluster, SimHistory.to(history), faults::completed, problems, console).run();
         } finally {
             writeJournals(folder, cluster);
         }
@@ -79,7 +71,40 @@ public final class SimRunner {
         return new Runner.Outcome(folder, results, CheckResult.compose(results), false);
     }
 
-    private static void refuseUnsupported(TestSpec spec) {
+    /**
+     * The same run without a run folder, for {@code explore}: the history stays in memory and goes straight
+     * to the workload's checkers with the role events and the test as data; returns every checker's result.
+     * Verdicts and evidence are those {@link #run} writes to results.json for the same spec.
+     */
+    public static List<CheckResult> check(TestSpec spec, Workload workload) {
+        workload.validate(spec);
+        SimOps ops = SimOps.forWorkload(workload.name(), spec);
+        refuseUnsupported(spec);
+        SimCluster cluster = new SimCluster(spec.seed(), spec.nodes(), spec.injectBug().orElse(null), NOISE).untraced();
+        List<CheckResult> problems = new ArrayList<>();
+        SimHistory history = SimHistory.inMemory();
+        PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
+        new SimPhases(spec, workload, ops, cluster, history, (invoke, done) -> { }, problems, quiet).run();
+        List<RoleEvent> events = new ArrayList<>();
+        for (List<String> lines : cluster.journals().values()) {
+            for (String line : lines) {
+                events.add(RoleEvent.fromLine(line));
+            }
+        }
+        events.sort(RoleJournal.ORDER);
+        List<CheckResult> results = Analysis.check(new RunData(history.history(), events, testData(spec)), workload.checkers());
+        results.addAll(problems);
+        return results;
+    }
+
+    /** test.json: the spec, and the start time 0 (history and journal times are simulated ms since boot). */
+    private static Map<String, Object> testData(TestSpec spec) {
+        Map<String, Object> test = new LinkedHashMap<>(spec.toData());
+        test.put(Runner.START_WALL_MS, 0L);
+        return test;
+    }
+
+    static void refuseUnsupported(TestSpec spec) {
         if (!ServerTarget.SCHISM.equals(spec.target())) {
             throw new IllegalArgumentException("--backend sim simulates the Schism node only, not --target " + spec.target());
         }
@@ -101,96 +126,6 @@ public final class SimRunner {
             StringBuilder b = new StringBuilder();
             e.getValue().forEach(l -> b.append(l).append('\n'));
             Files.writeString(data.resolve("events.jsonl"), b);
-        }
-    }
-
-    /** One run's phases over one cluster: boot, setup, faults, heal, recovery, drain, final reads. */
-    private static final class Phases {
-        private final TestSpec spec;
-        private final Workload workload;
-        private final SimOps ops;
-        private final SimCluster cluster;
-        private final HistoryWriter history;
-        private final FaultJournal faults;
-        private final List<CheckResult> problems;
-        private final PrintStream console;
-
-        Phases(TestSpec spec, Workload workload, SimOps ops, SimCluster cluster, HistoryWriter history,
-               FaultJournal faults, List<CheckResult> problems, PrintStream console) {
-            this.spec = spec;
-            this.workload = workload;
-            this.ops = ops;
-            this.cluster = cluster;
-            this.history = history;
-            this.faults = faults;
-            this.problems = problems;
-            this.console = console;
-        }
-
-        void run() {
-            if (!boot()) {
-                return;
-            }
-            java.util.ArrayDeque<SimLoop.Done> completed = new java.util.ArrayDeque<>();
-            List<SimWorker> workers = new ArrayList<>();
-            for (int i = 0; i < spec.concurrency(); i++) {
-                int thread = i;
-                workers.add(new SimWorker(cluster, ops, 1 + i % spec.nodes(), false,
-                        op -> completed.add(new SimLoop.Done(thread, op))));
-            }
-            SimTarget target = new SimTarget(cluster);
-            NemesisPackages.Plan plan = NemesisPackages.build(spec.nemesis(), target.target(), spec.nemesisOptions());
-            SimLoop loop = new SimLoop(cluster, workers, completed, plan.nemesis(), history, faults);
-            long limit = (long) (spec.timeLimitSeconds() * SECOND);
-            long spacing = (long) (SECOND / spec.rate());
-            Generator clientOps = Gens.stagger(spacing, workload.generator(spec), spec.seed());
-            loop.run(Gens.timeLimit(limit, Gens.clientsAndNemesis(clientOps, plan.generator())), loop.nowNanos() + limit + 30 * SECOND);
-            loop.nemesisOps(plan.healOps());
-            target.heal();
-            if (spec.recoverySeconds() > 0) {
-                long rec = (long) (spec.recoverySeconds() * SECOND);
-                Generator recovery = Gens.clients(Gens.stagger(spacing, workload.generator(spec), spec.seed() + 1));
-                loop.run(Gens.timeLimit(rec, recovery), loop.nowNanos() + rec + 10 * SECOND);
-            }
-            int open = loop.drain(10 * SECOND);
-            if (open > 0) {
-                console.println("schism: " + open + " ops never completed; they count as indeterminate");
-            }
-            workers.forEach(SimWorker::close);
-            int missing = new SimFinalReads(workload, spec, ops, cluster, history).run(60 * SECOND);
-            if (missing > 0) {
-                problems.add(CheckResult.unknown("final-read", missing + " final read(s) never succeeded within 60 simulated s"));
-            }
-        }
-
-        /** Ticks until a leader serves and the workload's parent znode exists; false (and a problem) if not. */
-        private boolean boot() {
-            SimSession s = null;
-            boolean[] made = {false};
-            boolean[] waiting = {false};
-            long end = cluster.nowMs() + 60_000;
-            while (!made[0] && cluster.nowMs() < end) {
-                cluster.step();
-                if (s == null || s.expired()) {
-                    s = cluster.openSession(1, SimWorker.SESSION_TIMEOUT_MS);
-                    waiting[0] = false;
-                }
-                if (cluster.leader() != 0 && !waiting[0] && !made[0]) {
-                    waiting[0] = true;
-                    s.submit(OpCode.CREATE, SimOps.create(ops.parent(), new byte[0]), CreateResponse::new, (err, r, z) -> {
-                        waiting[0] = false;
-                        made[0] |= err == Err.OK || err == Err.NODE_EXISTS;
-                    });
-                }
-            }
-            if (s != null) {
-                cluster.forget(s);
-            }
-            if (!made[0]) {
-                problems.add(CheckResult.unknown("run", "the simulated ensemble did not elect a leader and create "
-                        + ops.parent() + " within 60 simulated s"));
-            }
-            return made[0];
         }
     }
 

@@ -44,6 +44,8 @@ final class RequestProcessor {
     private final DataTree tree;
     private final Replication replication;
     private final ServerStats stats;
+    /** mntr is the only reader of the walked counts; where it is not whitelisted (the simulator) nobody walks. */
+    private final boolean mntrAllowed;
     private final WatchManager<Connection> watches = new WatchManager<>();
     private final ReadOps reads;
     private final SessionTracker sessions;
@@ -59,6 +61,8 @@ final class RequestProcessor {
         this.tree = tree;
         this.replication = replication;
         this.stats = stats;
+        this.mntrAllowed = config.fourLetterWords() != null
+                && (config.fourLetterWords().contains("*") || config.fourLetterWords().contains("mntr"));
         this.reads = new ReadOps(tree, watches, config.superDigest());
         this.tickMs = config.tickTimeMs() > 0 ? config.tickTimeMs() : 2000;
         int min = config.minSessionTimeoutMs() > 0 ? config.minSessionTimeoutMs() : 2 * tickMs;
@@ -300,10 +304,12 @@ final class RequestProcessor {
     }
 
     void tick() {
-        // counts that cost a walk are refreshed once per tick, not per request, for the admin words
-        stats.ephemerals = tree.ephemeralCount();
-        stats.dataSize = tree.approximateDataSize();
-        stats.watches = watches.count();
+        if (mntrAllowed) {
+            // counts that cost a walk are refreshed once per tick, not per request, for the admin words
+            stats.ephemerals = tree.ephemeralCount();
+            stats.dataSize = tree.approximateDataSize();
+            stats.watches = watches.count();
+        }
         long now = replication.monotonicMs();
         held.expire(now, c -> {
             CONNECTIONS.info("closing {}: ZooKeeperServer not running", c);

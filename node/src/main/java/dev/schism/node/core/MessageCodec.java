@@ -269,8 +269,13 @@ public final class MessageCodec {
         }
 
         private void need(String field, int n) {
+            need(field, "", n);
+        }
+
+        /** The field's name is {@code field + sub}, joined only for an error: decoding must not build strings. */
+        private void need(String field, String sub, int n) {
             if (remaining() < n) {
-                throw error(field, "truncated, needs " + n + " bytes, " + remaining() + " left");
+                throw error(field + sub, "truncated, needs " + n + " bytes, " + remaining() + " left");
             }
         }
 
@@ -302,11 +307,17 @@ public final class MessageCodec {
         }
 
         byte[] readBytes(String field) {
-            int n = readInt(field + ".length");
+            return readBytes(field, "", ".length");
+        }
+
+        private byte[] readBytes(String field, String sub, String lengthSub) {
+            need(field, lengthSub, 4);
+            int n = buf.getInt(pos);
+            pos += 4;
             if (n < 0) {
-                throw error(field, "negative length " + n);
+                throw error(field + sub, "negative length " + n);
             }
-            need(field, n);
+            need(field, sub, n);
             byte[] b = new byte[n];
             buf.get(pos, b);
             pos += n;
@@ -314,8 +325,10 @@ public final class MessageCodec {
         }
 
         Txn readTxn(String field) {
-            long zxid = readLong(field + ".zxid");
-            return new Txn(zxid, readBytes(field + ".payload"));
+            need(field, ".zxid", 8);
+            long zxid = buf.getLong(pos);
+            pos += 8;
+            return new Txn(zxid, readBytes(field, ".payload", ".payload.length"));
         }
     }
 }

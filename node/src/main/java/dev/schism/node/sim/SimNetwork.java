@@ -6,7 +6,6 @@ import dev.schism.node.core.MessageCodec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
 
@@ -25,8 +24,8 @@ final class SimNetwork {
     }
 
     private final Random rnd;
-    private final PriorityQueue<Packet> inFlight = new PriorityQueue<>((a, b) -> a.deliverAt != b.deliverAt
-            ? Long.compare(a.deliverAt, b.deliverAt) : Long.compare(a.seq, b.seq));
+    /** In (deliverAt, seq) order: seq grows with every packet queued. */
+    private final TickQueue<Packet> inFlight = new TickQueue<>(Packet::deliverAt);
     private final Set<Long> cut = new HashSet<>();
     private final Set<Long> quorumCut = new HashSet<>();
     private long seq;
@@ -38,6 +37,8 @@ final class SimNetwork {
     private long latencyMs;
     private long jitterMs;
     final java.util.Map<String, Long> byType = new java.util.TreeMap<>();
+    /** The protocol simulation reports messages by type; the workload simulation does not pay for counting. */
+    boolean countTypes = true;
 
     SimNetwork(Random rnd) {
         this.rnd = rnd;
@@ -45,8 +46,10 @@ final class SimNetwork {
 
     void send(long now, long from, long to, Message m) {
         sent++;
-        String type = m instanceof dev.schism.node.core.zab.SyncMessage sm ? sm.mode().name() : m.getClass().getSimpleName();
-        byType.merge(type, 1L, Long::sum);
+        if (countTypes) {
+            String type = m instanceof dev.schism.node.core.zab.SyncMessage sm ? sm.mode().name() : m.getClass().getSimpleName();
+            byType.merge(type, 1L, Long::sum);
+        }
         if (isCut(from, to, m.election()) || rnd.nextDouble() < dropRate) {
             return;
         }
@@ -93,6 +96,9 @@ final class SimNetwork {
     }
 
     private boolean isCut(long from, long to, boolean election) {
+        if (cut.isEmpty() && quorumCut.isEmpty()) {
+            return false; // most of the time: no partition, no boxed lookup
+        }
         long link = from * 1_000_003L + to;
         return cut.contains(link) || (!election && quorumCut.contains(link));
     }

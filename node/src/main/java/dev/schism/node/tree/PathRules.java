@@ -23,8 +23,12 @@ public final class PathRules {
         if (path.charAt(path.length() - 1) == '/') {
             return false;
         }
-        for (String segment : path.substring(1).split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        // segment by segment without splitting: every request and txn validates its path
+        for (int start = 1, end; start <= path.length(); start = end + 1) {
+            end = path.indexOf('/', start);
+            end = end < 0 ? path.length() : end;
+            int len = end - start;
+            if (len == 0 || path.charAt(start) == '.' && (len == 1 || len == 2 && path.charAt(start + 1) == '.')) {
                 return false;
             }
         }
