@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,17 +76,17 @@ class InitialValueTest {
     void badInitialValuesAreOneLineNamingTheOption() throws Exception {
         Path h = tmp.resolve("h.edn");
         Files.writeString(h, "({:process 0 :type :invoke :f :read} {:process 0 :type :ok :f :read :value 0})");
-        assertEquals(0, run("check", "--model", "cas-register", "--initial-value", "0", h.toString()).exit);
-        Result r = run("check", "--model", "cas-register", "--initial-value", "[1", h.toString());
-        assertEquals(254, r.exit);
-        assertTrue(r.err.strip().startsWith("schism: --initial-value: expected one EDN value"), r.err);
-        r = run("check", "--model", "etcd", "--initial-value", "\"x\"", h.toString());
-        assertEquals(254, r.exit);
-        assertEquals("schism: --initial-value \"x\": model etcd starts from nil or an integer, got \"x\"", r.err.strip());
-        r = run("check", "--model", "set", "--initial-value", "{:a 1}", h.toString());
-        assertEquals(254, r.exit);
-        assertTrue(r.err.contains("model set starts from a collection"), r.err);
-        assertEquals(1, r.err.strip().lines().count(), r.err);
+        assertEquals(0, CliRun.of("check", "--model", "cas-register", "--initial-value", "0", h.toString()).code());
+        CliRun r = CliRun.of("check", "--model", "cas-register", "--initial-value", "[1", h.toString());
+        assertEquals(254, r.code());
+        assertTrue(r.err().strip().startsWith("schism: --initial-value: expected one EDN value"), r.err());
+        r = CliRun.of("check", "--model", "etcd", "--initial-value", "\"x\"", h.toString());
+        assertEquals(254, r.code());
+        assertEquals("schism: --initial-value \"x\": model etcd starts from nil or an integer, got \"x\"", r.err().strip());
+        r = CliRun.of("check", "--model", "set", "--initial-value", "{:a 1}", h.toString());
+        assertEquals(254, r.code());
+        assertTrue(r.err().contains("model set starts from a collection"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 
     /** Three or four processes, each a few calls in a row, against a register that really starts at 0. */
@@ -229,38 +226,19 @@ class InitialValueTest {
         return true;
     }
 
-    private record Result(int exit, String out, String err) {
-    }
-
     private Map<Path, String> check(List<Path> files, String... options) {
         List<String> args = new ArrayList<>(List.of("check", "--model", "cas-register"));
         args.addAll(List.of(options));
         files.forEach(f -> args.add(f.toString()));
-        Result r = run(args.toArray(String[]::new));
-        assertFalse(r.exit == 254 || r.exit == 255, r.err);
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertFalse(r.code() == 254 || r.code() == 255, r.err());
         Map<Path, String> verdicts = new HashMap<>();
-        for (String line : r.out.lines().toList()) {
+        for (String line : r.out().lines().toList()) {
             String[] parts = line.split(" ");
             verdicts.put(Path.of(parts[0]), parts[1]);
         }
-        assertEquals(files.size(), verdicts.size(), r.out);
+        assertEquals(files.size(), verdicts.size(), r.out());
         return verdicts;
     }
 
-    private static Result run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            exit = Main.execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Result(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    }
 }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,17 +24,9 @@ class ReplayCommandTest {
         Files.write(run.resolve("history.jsonl"), List.of("{\"index\":0,\"time\":100,\"process\":0,\"type\":\"invoke\",\"f\":\"write\",\"value\":0}"));
         Files.write(run.resolve("faults.jsonl"), List.of("{\"start\":200,\"end\":300,\"t\":1,\"f\":\"kill\",\"value\":[\"n1\"],\"error\":null}",
                 "{\"start\":400,\"end\":500,\"t\":1,\"value\":[\"n1\"]}"));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        int exit;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = Main.execute("replay", run.toString(), "--store", dir.resolve("store").toString());
-        } finally {
-            System.setErr(old);
-        }
-        String text = err.toString(StandardCharsets.UTF_8).strip();
-        assertEquals(ExitCodes.BAD_ARGUMENTS, exit, text);
+        CliRun r = CliRun.of("replay", run.toString(), "--store", dir.resolve("store").toString());
+        String text = r.err().strip();
+        assertEquals(ExitCodes.BAD_ARGUMENTS, r.code(), text);
         assertTrue(text.contains(run.resolve("faults.jsonl") + " line 2: field 'f' must be the op's name"), text);
         assertFalse(text.contains("\n") || text.contains("Exception"), text);
         assertFalse(Files.exists(dir.resolve("store")), "nothing ran");

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.schism.harness.cli.Main;
-import java.io.ByteArrayOutputStream;
+import dev.schism.harness.cli.CliRun;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -124,14 +122,8 @@ class StoreServerTest {
 
     @Test
     void badArgumentsExit254() {
-        PrintStream err = System.err;
-        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(254, Main.execute("serve", "--store", tmp.resolve("nope").toString()));
-            assertEquals(254, Main.execute("serve", "--store", store.toString(), "--port", "70000"));
-            assertEquals(254, Main.execute("serve", "--port", "eighty"));
-        } finally {
-            System.setErr(err);
-        }
+        assertEquals(254, CliRun.of("serve", "--store", tmp.resolve("nope").toString()).code());
+        assertEquals(254, CliRun.of("serve", "--store", store.toString(), "--port", "70000").code());
+        assertEquals(254, CliRun.of("serve", "--port", "eighty").code());
     }
 }

@@ -1,11 +1,9 @@
 package dev.schism.harness.sim;
 
-import dev.schism.harness.cli.Main;
+import dev.schism.harness.cli.CliRun;
+
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,27 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code schism explore} and {@code schism shrink} through the real command line, as a user runs them. */
 class ExploreCommandTest {
-    record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n" + out + err;
-        }
-    }
-
-    private static synchronized Run schism(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun schism(String... args) {
+        return CliRun.of(args);
     }
 
     private static String[] words(String command) {
@@ -50,7 +29,7 @@ class ExploreCommandTest {
 
     @Test
     void theCorrectCoreExploresClean() {
-        Run r = schism("explore", "--workload", "protocol", "--runs", "200", "--jobs", "2");
+        CliRun r = schism("explore", "--workload", "protocol", "--runs", "200", "--jobs", "2");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("explore: 200 runs in"), r.toString());
         assertTrue(r.out().contains(": 200 safe, 0 INVALID"), r.toString());
@@ -58,29 +37,29 @@ class ExploreCommandTest {
 
     @Test
     void theSeededSplitBrainIsListedWithAReplayThatReproducesIt() {
-        Run r = schism("explore", "--workload", "protocol", "--runs", "100", "--nodes", "5", "--inject-bug",
+        CliRun r = schism("explore", "--workload", "protocol", "--runs", "100", "--nodes", "5", "--inject-bug",
                 "establish-without-quorum");
         assertEquals(1, r.code(), r.toString());
         Matcher m = Pattern.compile("(?m)^(seed \\d+ INVALID at t=\\d+: two established leaders in epoch \\d+: \\d and \\d)\n"
                 + "  replay: (schism explore .*)$").matcher(r.out());
         assertTrue(m.find(), r.toString());
-        Run replay = schism(words(m.group(2)));
+        CliRun replay = schism(words(m.group(2)));
         assertEquals(1, replay.code(), replay.toString());
         assertTrue(replay.out().startsWith(m.group(1) + "\n"), "replay differs:\n" + replay + "\nfrom\n" + m.group(1));
     }
 
     @Test
     void jobsDoNotChangeTheOutcome() {
-        Run one = schism("explore", "--workload", "protocol", "--runs", "60", "--jobs", "1", "--inject-bug", "diff-instead-of-trunc");
-        Run two = schism("explore", "--workload", "protocol", "--runs", "60", "--jobs", "2", "--inject-bug", "diff-instead-of-trunc");
+        CliRun one = schism("explore", "--workload", "protocol", "--runs", "60", "--jobs", "1", "--inject-bug", "diff-instead-of-trunc");
+        CliRun two = schism("explore", "--workload", "protocol", "--runs", "60", "--jobs", "2", "--inject-bug", "diff-instead-of-trunc");
         assertEquals(one.code(), two.code());
         assertEquals(one.out().substring(0, one.out().indexOf("explore:")), two.out().substring(0, two.out().indexOf("explore:")));
     }
 
     @Test
     void traceOfOneRunIsByteIdenticalTwice() {
-        Run a = schism("explore", "--workload", "protocol", "--seed", "3", "--runs", "1", "--trace");
-        Run b = schism("explore", "--workload", "protocol", "--seed", "3", "--runs", "1", "--trace");
+        CliRun a = schism("explore", "--workload", "protocol", "--seed", "3", "--runs", "1", "--trace");
+        CliRun b = schism("explore", "--workload", "protocol", "--seed", "3", "--runs", "1", "--trace");
         assertEquals(0, a.code(), a.err());
         assertTrue(a.out().lines().count() > 500, "every event, one a line");
         assertEquals(a.out(), b.out());
@@ -88,13 +67,13 @@ class ExploreCommandTest {
 
     @Test
     void shrinkPrintsAMinimalScheduleWhoseReplayStillFails() {
-        Run r = schism("shrink", "--seed", "5", "--nodes", "5", "--inject-bug", "establish-without-quorum");
+        CliRun r = schism("shrink", "--seed", "5", "--nodes", "5", "--inject-bug", "establish-without-quorum");
         assertEquals(1, r.code(), r.toString());
         assertTrue(r.out().startsWith("shrink: seed 5, "), r.toString());
         assertTrue(r.out().contains("minimal schedule: "), r.toString());
         Matcher m = Pattern.compile("(?m)^replay: (schism explore .*)$").matcher(r.out());
         assertTrue(m.find(), r.toString());
-        Run replay = schism(words(m.group(1)));
+        CliRun replay = schism(words(m.group(1)));
         assertEquals(1, replay.code(), replay.toString());
         assertTrue(replay.out().contains("two established leaders"), replay.toString());
     }
@@ -108,7 +87,7 @@ class ExploreCommandTest {
                 {"explore", "--workload", "protocol", "--runs", "2", "--trace"},
                 {"explore", "--workload", "protocol", "--runs", "1", "--schedule", "ticks=5;1:crash:1"},
                 {"shrink", "--seed", "x"}}) {
-            Run r = schism(args);
+            CliRun r = schism(args);
             assertEquals(254, r.code(), String.join(" ", args) + "\n" + r);
             assertEquals(1, r.err().lines().count(), r.toString());
             assertTrue(r.err().startsWith("schism: "), r.toString());

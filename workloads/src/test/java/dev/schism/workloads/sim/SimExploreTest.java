@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.schism.harness.cli.Main;
+import dev.schism.harness.cli.CliRun;
 import dev.schism.harness.runner.Runner;
 import dev.schism.harness.runner.TestSpec;
 import dev.schism.harness.runner.Workloads;
 import dev.schism.harness.sim.SimRunner;
 import dev.schism.results.verdict.CheckResult;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,30 +28,11 @@ class SimExploreTest {
     @TempDir
     Path store;
 
-    record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n" + out + err;
-        }
+    private static CliRun schism(String... args) {
+        return CliRun.of(args);
     }
 
-    private static synchronized Run schism(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
-    private static String listed(Run r) {
+    private static String listed(CliRun r) {
         return r.out().substring(0, r.out().indexOf("explore:"));
     }
 
@@ -67,17 +45,17 @@ class SimExploreTest {
     void theSeededLossIsListedWithARunCommandThatReproducesItWhateverTheJobs() {
         String[] explore = {"explore", "--backend", "sim", "--workload", "set", "--nodes", "3", "--time-limit", "10",
                 "--inject-bug", "commit-before-quorum", "--runs", "6", "--first-seed", "1"};
-        Run two = schism(concat(explore, "--jobs", "2"));
+        CliRun two = schism(concat(explore, "--jobs", "2"));
         assertEquals(1, two.code(), two.toString());
         Matcher m = Pattern.compile("(?m)^seed (\\d+) INVALID \\(set\\): (\\d+ acknowledged adds lost, .*)\n  replay: schism (run .*)$")
                 .matcher(two.out());
         assertTrue(m.find(), two.toString());
         assertTrue(two.out().contains(": 4 VALID, 2 INVALID, 0 UNKNOWN;"), two.toString());
 
-        Run one = schism(concat(explore, "--jobs", "1"));
+        CliRun one = schism(concat(explore, "--jobs", "1"));
         assertEquals(listed(two), listed(one), "--jobs 1 and 2 list different seeds");
 
-        Run replay = schism(concat(m.group(3).split(" "), "--store", store.toString()));
+        CliRun replay = schism(concat(m.group(3).split(" "), "--store", store.toString()));
         assertEquals(1, replay.code(), replay.toString());
         assertTrue(replay.out().contains("  set INVALID: " + m.group(2) + "\n"), "the run says otherwise:\n" + replay
                 + "\nexplore said for seed " + m.group(1) + ": " + m.group(2));
@@ -85,7 +63,7 @@ class SimExploreTest {
 
     @Test
     void theCorrectNodeExploresCleanUnderPartitionsAndKills() {
-        Run r = schism("explore", "--backend", "sim", "--workload", "register", "--nodes", "3", "--nemesis", "partition,kill",
+        CliRun r = schism("explore", "--backend", "sim", "--workload", "register", "--nodes", "3", "--nemesis", "partition,kill",
                 "--time-limit", "10", "--runs", "8", "--jobs", "2");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().startsWith("explore: 8 runs of register (3 nodes, partition,kill)"), r.toString());
@@ -113,7 +91,7 @@ class SimExploreTest {
                 new String[] {"explore", "--backend", "local", "--workload", "set", "--runs", "1"},
                 new String[] {"explore", "--workload", "set", "--inject-bug", "no-such-bug", "--runs", "1"},
                 new String[] {"explore", "--workload", "set", "--nemesis", "latency,strobe", "--runs", "1"})) {
-            Run r = schism(args);
+            CliRun r = schism(args);
             assertEquals(254, r.code(), String.join(" ", args) + "\n" + r);
             assertEquals(1, r.err().strip().lines().count(), r.toString());
             assertFalse(r.err().contains("Exception"), r.toString());
