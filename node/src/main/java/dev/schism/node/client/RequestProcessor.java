@@ -89,10 +89,10 @@ final class RequestProcessor {
         }
         ConnectRequest req = frame.request();
         c.hasReadOnlyFlag = frame.hasReadOnlyFlag();
-        if (req.getLastZxidSeen() > tree.lastApplied()) {
+        long ours = replication.claimedZxid(tree.lastApplied());
+        if (req.getLastZxidSeen() > ours) {
             CONNECTIONS.info("Refusing session request for {} as it has seen zxid 0x{} our last zxid is 0x{}; client must "
-                    + "try another server", c, Long.toHexString(req.getLastZxidSeen()),
-                    Long.toHexString(tree.lastApplied()));
+                    + "try another server", c, Long.toHexString(req.getLastZxidSeen()), Long.toHexString(ours));
             c.close();
             return;
         }
@@ -125,7 +125,9 @@ final class RequestProcessor {
         }
         c.sessionId = id;
         SessionEntry s = tree.session(id);
-        if (s != null && s.owner() == config.myId()) {
+        // a server that claims more than its tree holds (only a seeded bug does) takes its tree for current and
+        // attaches a session it knows at once, as ZooKeeper's followers do, without the ordering reattach txn
+        if (s != null && (s.owner() == config.myId() || ours > tree.lastApplied())) {
             attach(c);
             return;
         }

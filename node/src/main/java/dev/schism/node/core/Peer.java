@@ -189,6 +189,14 @@ public final class Peer {
         return replica.lastCommitted();
     }
 
+    /**
+     * The zxid a reconnecting client's lastZxidSeen is held against, given what the tree has applied: that,
+     * unless a seeded bug claims more (see {@link dev.schism.node.core.zab.Learner#claimedZxid}).
+     */
+    public long claimedZxid(long applied) {
+        return learning != null ? learning.claimedZxid(applied) : applied;
+    }
+
     /** The shell wrote a snapshot at {@code zxid}; the core may forget log entries before it. */
     public void snapshotTaken(long zxid) {
         replica.snapshotTaken(zxid);

@@ -209,6 +209,11 @@ public final class NodeServer implements Replication, AutoCloseable {
     }
 
     @Override
+    public long claimedZxid(long applied) {
+        return peer == null ? applied : peer.claimedZxid(applied);
+    }
+
+    @Override
     public long adjustClock(long deltaMs) {
         long total = clock.adjust(deltaMs);
         LOG.warn("clock shifted by {} ms (total offset {} ms)", deltaMs, total);

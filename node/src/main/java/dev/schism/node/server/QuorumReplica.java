@@ -59,6 +59,11 @@ final class QuorumReplica implements Replica {
     }
 
     @Override
+    public long claimedZxid(long applied) {
+        return peer.claimedZxid(applied);
+    }
+
+    @Override
     public long leader() {
         return peer.leader();
     }

@@ -31,4 +31,9 @@ interface Replica {
     long leader();
 
     void snapshotTaken(long zxid);
+
+    /** What a reconnecting client's lastZxidSeen is held against (see {@code Peer#claimedZxid}). */
+    default long claimedZxid(long applied) {
+        return applied;
+    }
 }

@@ -202,6 +202,11 @@ final class SimServer implements Replication {
     }
 
     @Override
+    public long claimedZxid(long applied) {
+        return peer == null ? applied : peer.claimedZxid(applied);
+    }
+
+    @Override
     public long adjustClock(long deltaMs) {
         clockOffsetMs += deltaMs;
         return clockOffsetMs;
