@@ -22,6 +22,11 @@ public interface Replication {
         return applied;
     }
 
+    /** Whether the named seeded bug (see {@code SeededBugs}) is on; false unless one was injected. Core thread. */
+    default boolean seededBug(String name) {
+        return false;
+    }
+
     /** Status for the admin words and for refusing clients. Safe to call from any thread. */
     NodeStatus status();
 

@@ -2,6 +2,7 @@ package dev.schism.node.client;
 
 import dev.schism.node.client.session.SessionTracker;
 import dev.schism.node.client.watch.WatchManager;
+import dev.schism.node.core.zab.SeededBugs;
 import dev.schism.node.tree.ApplyResult;
 import dev.schism.node.tree.DataTree;
 import dev.schism.node.tree.SessionEntry;
@@ -25,6 +26,8 @@ import org.apache.zookeeper.proto.ConnectRequest;
 import org.apache.zookeeper.proto.ConnectResponse;
 import org.apache.zookeeper.proto.DeleteRequest;
 import org.apache.zookeeper.proto.ReplyHeader;
+import org.apache.zookeeper.proto.SyncRequest;
+import org.apache.zookeeper.proto.SyncResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -197,6 +200,12 @@ final class RequestProcessor {
             return;
         }
         sessions.touchLocal(c.sessionId, tree, replication.monotonicMs());
+        if (r.type() == OpCode.SYNC && c.pending.isEmpty() && r.record() instanceof SyncRequest sync
+                && replication.seededBug(SeededBugs.SYNC_NOT_FLUSHED)) {
+            c.requestDone(); // the seeded bug: as if the leader's flush had come back already
+            c.reply(new ReplyHeader(r.xid(), tree.lastApplied(), Err.OK), new SyncResponse(sync.getPath()));
+            return;
+        }
         if (r.isWrite()) {
             c.pending.add(r);
             stats.outstanding.incrementAndGet();

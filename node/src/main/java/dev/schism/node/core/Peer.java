@@ -189,6 +189,11 @@ public final class Peer {
         return replica.lastCommitted();
     }
 
+    /** Whether the named seeded bug is on (for the bugs whose hook is in the shell's client layer). */
+    public boolean bugOn(String name) {
+        return bugs.on(name);
+    }
+
     /**
      * The zxid a reconnecting client's lastZxidSeen is held against, given what the tree has applied: that,
      * unless a seeded bug claims more (see {@link dev.schism.node.core.zab.Learner#claimedZxid}).

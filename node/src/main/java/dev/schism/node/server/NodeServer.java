@@ -209,6 +209,11 @@ public final class NodeServer implements Replication, AutoCloseable {
     }
 
     @Override
+    public boolean seededBug(String name) {
+        return peer != null && peer.bugOn(name);
+    }
+
+    @Override
     public long claimedZxid(long applied) {
         return peer == null ? applied : peer.claimedZxid(applied);
     }

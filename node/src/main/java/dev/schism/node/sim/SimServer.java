@@ -202,6 +202,11 @@ final class SimServer implements Replication {
     }
 
     @Override
+    public boolean seededBug(String name) {
+        return peer != null && peer.bugOn(name);
+    }
+
+    @Override
     public long claimedZxid(long applied) {
         return peer == null ? applied : peer.claimedZxid(applied);
     }
