@@ -41,7 +41,7 @@ public final class SeededBugScan {
         for (long seed = first; seed < first + runs; seed++) {
             TestSpec spec = new TestSpec("scan", workload, NemesisPackages.parse(nemesis), nodes, limit, 10, rate, seed, "sim",
                     Optional.ofNullable(bug), Optional.empty(), 3, TestSpec.partitionModes("drop,stall,refuse"),
-                    TestSpec.commaList("all,quorum"), 5, Optional.of(reads), "schism");
+                    TestSpec.commaList("all,quorum"), 5, workload.equals("register") ? Optional.of(reads) : Optional.empty(), "schism");
             Runner.Outcome o = new Runner(new PrintStream(new ByteArrayOutputStream()), false, Optional.empty())
                     .run(spec, Workloads.find(workload), store);
             for (CheckResult r : o.results()) {
@@ -52,6 +52,13 @@ public final class SeededBugScan {
                 }
             }
             tally.merge("run " + o.verdict(), 1, Integer::sum);
+            if (System.getProperty("staleness") != null) {
+                CheckResult r = SimBugRuns.recheckReads(o, Long.getLong("staleness"));
+                tally.merge("reads@" + System.getProperty("staleness") + "ms " + r.verdict(), 1, Integer::sum);
+                if (r.verdict() != Verdict.VALID) {
+                    System.out.println("seed " + seed + " reads@bound " + r.verdict() + ": " + r.summary().substring(0, Math.min(220, r.summary().length())));
+                }
+            }
             delete(o.folder().dir());
         }
         delete(store);
