@@ -69,7 +69,11 @@ class SeededBugDetectionTest {
         return fail(bug + ": no " + verdict + (kind == null ? "" : " " + kind) + " in protocol seeds 1-" + seeds);
     }
 
-    /** register/partition: 9 of seeds 1-100 INVALID, first at seed 5; the correct node: 0 of 60 on the reads checker. */
+    /**
+     * register/partition: the reads checker INVALID in 9 of seeds 1-100, first at seed 5 (the correct node: 0 of
+     * seeds 1-60). The learner, serving before UPTODATE from a tree that lacks the synced txns and holding clients
+     * against its logged zxid, attaches a session that saw newer state elsewhere and answers it older state.
+     */
     @Test
     void followerServingBeforeUptodateSendsASessionBackInTime() throws Exception {
         CheckResult r = firstRun(SeededBugs.FOLLOWER_SERVES_BEFORE_UPTODATE, "register", "partition", null, 10, "reads",
@@ -79,7 +83,8 @@ class SeededBugDetectionTest {
 
     /**
      * register/partition,pause with sync reads, re-checked at a staleness bound of 0 (the node sends every sync
-     * through its log; see {@link SimBugRuns#recheckReads}): RATE_SNF, first at seed 9. At ZooKeeper's 2 s bound
+     * through its log; see {@link SimBugRuns#recheckReads}): 2 of seeds 1-12, first at seed 9 (register/partition:
+     * 9 of seeds 1-100; the correct node under partition,pause,kill: 0 of 100 at bound 0). At ZooKeeper's 2 s bound
      * the run's own verdict stays VALID: a follower that answers sync itself is never staler than its syncLimit.
      */
     @Test
@@ -87,46 +92,53 @@ class SeededBugDetectionTest {
         firstRun(SeededBugs.SYNC_NOT_FLUSHED, "register", "partition,pause", "sync", 12, "reads", "stale read after sync", 0L);
     }
 
-    /** set/partition,pause: 76 of seeds 1-100 INVALID (set/partition,kill too); first at seed 1. */
+    /** set/partition: 76 of seeds 1-100 INVALID; here set/partition,pause, first at seed 3. */
     @Test
     void commitBeforeQuorumLosesAcknowledgedAdds() throws Exception {
         firstRun(SeededBugs.COMMIT_BEFORE_QUORUM, "set", "partition,pause", null, 3, "set", "acknowledged adds lost", null);
     }
 
-    /** set/partition,kill: first at seed 13 (1 of seeds 1-20); two leaders of one epoch lose or fork adds. */
+    /** set/partition,kill: 22 of seeds 1-100 INVALID, first at seed 13; two leaders of one epoch lose or fork adds. */
     @Test
     void establishWithoutQuorumLosesAdds() throws Exception {
         firstRun(SeededBugs.ESTABLISH_WITHOUT_QUORUM, "set", "partition,kill", null, 15, "set", "", null);
     }
 
-    /** set/partition,kill: 3 of seeds 1-20 (first at 13): a kept uncommitted tail makes seen elements vanish. */
+    /** set/partition,kill: 21 of seeds 1-100 INVALID, first at seed 2: a kept uncommitted tail makes seen elements vanish. */
     @Test
     void diffInsteadOfTruncMakesElementsVanish() throws Exception {
         firstRun(SeededBugs.DIFF_INSTEAD_OF_TRUNC, "set", "partition,kill", null, 15, "set", "vanished", null);
     }
 
-    /** Protocol simulation, 4 of 1,000 seeds: a power loss takes an acknowledged txn; the next leader lacks it. */
+    /**
+     * Protocol simulation, 4 of 1,000 seeds (first at 44): a power loss takes an acknowledged txn and the next
+     * leader lacks it. (set/partition,kill under --backend sim: 2 of 100, first at seed 42, slower to reach.)
+     */
     @Test
     void ackBeforeFsyncLosesACommittedTxnOnPowerLoss() {
         firstProtocol(SeededBugs.ACK_BEFORE_FSYNC, 600, Outcome.Verdict.UNSAFE, null);
     }
 
-    /** Protocol simulation, 346 of 1,000 seeds UNSAFE: the core's log refuses an append out of zxid order. */
+    /**
+     * Protocol simulation, 346 of 1,000 seeds UNSAFE (first at 5): the core's log refuses an append out of zxid
+     * order. Under --backend sim the runs end UNKNOWN (stuck) or stop on that refusal as an internal error.
+     */
     @Test
     void epochReuseBreaksTheZxidOrder() {
         firstProtocol(SeededBugs.EPOCH_REUSE, 50, Outcome.Verdict.UNSAFE, null);
     }
 
     /**
-     * Protocol simulation, 7 of 1,000 seeds STUCK, none UNSAFE: the leader refuses followers ahead of it, so the
-     * wrong winner loses nothing but the ensemble never recovers (a liveness failure is this bug's finding).
+     * Protocol simulation, 7 of 1,000 seeds STUCK (first at 31), none UNSAFE: the leader refuses followers ahead
+     * of it, so the wrong winner loses nothing but the ensemble never recovers (a liveness failure is this bug's
+     * finding; set/partition,kill under --backend sim: 3 of 100 UNKNOWN, final reads never answered, 0 INVALID).
      */
     @Test
     void fleIgnoringZxidGetsStuck() {
         firstProtocol(SeededBugs.FLE_IGNORES_ZXID, 300, Outcome.Verdict.STUCK, null);
     }
 
-    /** Protocol simulation, 6 of 1,000 seeds (first at 184): a restarted learner wins with an old log. */
+    /** Protocol simulation, 6 of 1,000 seeds (here first at 123): a restarted learner wins with an old log. */
     @Test
     void currentEpochBeforeSyncLosesACommittedTxn() {
         firstProtocol(SeededBugs.CURRENT_EPOCH_BEFORE_SYNC, 200, Outcome.Verdict.UNSAFE, "lost-committed");
