@@ -38,6 +38,17 @@ public final class SeededBugScan {
         Path store = Files.createTempDirectory("bug-scan");
         Map<String, Integer> tally = new TreeMap<>();
         long t0 = System.nanoTime();
+        try {
+            scan(workload, nemesis, nodes, first, runs, bug, reads, rate, limit, store, tally);
+        } finally {
+            delete(store); // also when a run stops on an internal error
+        }
+        System.out.printf("%s/%s reads=%s rate=%s %d nodes, bug %s, seeds %d-%d: %s in %.1f s%n", workload, nemesis, reads, rate,
+                nodes, bug, first, first + runs - 1, tally, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static void scan(String workload, String nemesis, int nodes, long first, int runs, String bug, String reads, double rate,
+                             double limit, Path store, Map<String, Integer> tally) throws Exception {
         for (long seed = first; seed < first + runs; seed++) {
             TestSpec spec = new TestSpec("scan", workload, NemesisPackages.parse(nemesis), nodes, limit, 10, rate, seed, "sim",
                     Optional.ofNullable(bug), Optional.empty(), 3, TestSpec.partitionModes("drop,stall,refuse"),
@@ -61,9 +72,6 @@ public final class SeededBugScan {
             }
             delete(o.folder().dir());
         }
-        delete(store);
-        System.out.printf("%s/%s reads=%s rate=%s %d nodes, bug %s, seeds %d-%d: %s in %.1f s%n", workload, nemesis, reads, rate,
-                nodes, bug, first, first + runs - 1, tally, (System.nanoTime() - t0) / 1e9);
     }
 
     private static void delete(Path p) throws java.io.IOException {
