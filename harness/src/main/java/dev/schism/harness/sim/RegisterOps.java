@@ -39,8 +39,10 @@ final class RegisterOps extends SimOps {
             case "create" -> createThen(s, path, RegisterValues.bytes(kv.get(1)), inv, done,
                     (r, z) -> List.of(key, RegisterValues.state(kv.get(1), 0, z, s.sessionId())));
             case "read" -> {
+                Consumer<Op> answered = op -> done.accept(op.type() == OpType.FAIL && "nonode".equals(op.error())
+                        ? op.withValue(List.of(key, RegisterValues.absent(s.sessionId()))) : op);
                 Runnable read = () -> call(s, OpCode.GET_DATA, new GetDataRequest(path, false), GetDataResponse::new,
-                        inv, done, (r, z) -> {
+                        inv, answered, (r, z) -> {
                             GetDataResponse d = (GetDataResponse) r;
                             return List.of(key, RegisterValues.state(RegisterValues.value(d.getData()), d.getStat().getVersion(), d.getStat().getMzxid(),
                                     s.sessionId()));

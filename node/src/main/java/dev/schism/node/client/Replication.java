@@ -14,6 +14,19 @@ public interface Replication {
      */
     boolean propose(byte[] payload);
 
+    /**
+     * The zxid a reconnecting client's lastZxidSeen is held against, given what the tree has applied (core
+     * thread): {@code applied}, unless a seeded bug claims more.
+     */
+    default long claimedZxid(long applied) {
+        return applied;
+    }
+
+    /** Whether the named seeded bug (see {@code SeededBugs}) is on; false unless one was injected. Core thread. */
+    default boolean seededBug(String name) {
+        return false;
+    }
+
     /** Status for the admin words and for refusing clients. Safe to call from any thread. */
     NodeStatus status();
 

@@ -2,6 +2,7 @@ package dev.schism.node.client;
 
 import dev.schism.node.client.session.SessionTracker;
 import dev.schism.node.client.watch.WatchManager;
+import dev.schism.node.core.zab.SeededBugs;
 import dev.schism.node.tree.ApplyResult;
 import dev.schism.node.tree.DataTree;
 import dev.schism.node.tree.SessionEntry;
@@ -25,6 +26,8 @@ import org.apache.zookeeper.proto.ConnectRequest;
 import org.apache.zookeeper.proto.ConnectResponse;
 import org.apache.zookeeper.proto.DeleteRequest;
 import org.apache.zookeeper.proto.ReplyHeader;
+import org.apache.zookeeper.proto.SyncRequest;
+import org.apache.zookeeper.proto.SyncResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,10 +96,10 @@ final class RequestProcessor {
         }
         ConnectRequest req = frame.request();
         c.hasReadOnlyFlag = frame.hasReadOnlyFlag();
-        if (req.getLastZxidSeen() > tree.lastApplied()) {
+        long ours = replication.claimedZxid(tree.lastApplied());
+        if (req.getLastZxidSeen() > ours) {
             CONNECTIONS.info("Refusing session request for {} as it has seen zxid 0x{} our last zxid is 0x{}; client must "
-                    + "try another server", c, Long.toHexString(req.getLastZxidSeen()),
-                    Long.toHexString(tree.lastApplied()));
+                    + "try another server", c, Long.toHexString(req.getLastZxidSeen()), Long.toHexString(ours));
             c.close();
             return;
         }
@@ -129,7 +132,9 @@ final class RequestProcessor {
         }
         c.sessionId = id;
         SessionEntry s = tree.session(id);
-        if (s != null && s.owner() == config.myId()) {
+        // a server that claims more than its tree holds (only a seeded bug does) takes its tree for current and
+        // attaches a session it knows at once, as ZooKeeper's followers do, without the ordering reattach txn
+        if (s != null && (s.owner() == config.myId() || ours > tree.lastApplied())) {
             attach(c);
             return;
         }
@@ -199,6 +204,12 @@ final class RequestProcessor {
             return;
         }
         sessions.touchLocal(c.sessionId, tree, replication.monotonicMs());
+        if (r.type() == OpCode.SYNC && c.pending.isEmpty() && r.record() instanceof SyncRequest sync
+                && replication.seededBug(SeededBugs.SYNC_NOT_FLUSHED)) {
+            c.requestDone(); // the seeded bug: as if the leader's flush had come back already
+            c.reply(new ReplyHeader(r.xid(), tree.lastApplied(), Err.OK), new SyncResponse(sync.getPath()));
+            return;
+        }
         if (r.isWrite()) {
             c.pending.add(r);
             stats.outstanding.incrementAndGet();

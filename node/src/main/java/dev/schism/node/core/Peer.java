@@ -189,6 +189,19 @@ public final class Peer {
         return replica.lastCommitted();
     }
 
+    /** Whether the named seeded bug is on (for the bugs whose hook is in the shell's client layer). */
+    public boolean bugOn(String name) {
+        return bugs.on(name);
+    }
+
+    /**
+     * The zxid a reconnecting client's lastZxidSeen is held against, given what the tree has applied: that,
+     * unless a seeded bug claims more (see {@link dev.schism.node.core.zab.Learner#claimedZxid}).
+     */
+    public long claimedZxid(long applied) {
+        return learning != null ? learning.claimedZxid(applied) : applied;
+    }
+
     /** The shell wrote a snapshot at {@code zxid}; the core may forget log entries before it. */
     public void snapshotTaken(long zxid) {
         replica.snapshotTaken(zxid);

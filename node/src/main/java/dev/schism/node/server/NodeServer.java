@@ -209,6 +209,16 @@ public final class NodeServer implements Replication, AutoCloseable {
     }
 
     @Override
+    public boolean seededBug(String name) {
+        return peer != null && peer.bugOn(name);
+    }
+
+    @Override
+    public long claimedZxid(long applied) {
+        return peer == null ? applied : peer.claimedZxid(applied);
+    }
+
+    @Override
     public long adjustClock(long deltaMs) {
         long total = clock.adjust(deltaMs);
         LOG.warn("clock shifted by {} ms (total offset {} ms)", deltaMs, total);

@@ -59,6 +59,16 @@ final class QuorumReplica implements Replica {
     }
 
     @Override
+    public boolean bugOn(String name) {
+        return peer.bugOn(name);
+    }
+
+    @Override
+    public long claimedZxid(long applied) {
+        return peer.claimedZxid(applied);
+    }
+
+    @Override
     public long leader() {
         return peer.leader();
     }

@@ -31,4 +31,14 @@ interface Replica {
     long leader();
 
     void snapshotTaken(long zxid);
+
+    /** Whether the named seeded bug is on. */
+    default boolean bugOn(String name) {
+        return false;
+    }
+
+    /** What a reconnecting client's lastZxidSeen is held against (see {@code Peer#claimedZxid}). */
+    default long claimedZxid(long applied) {
+        return applied;
+    }
 }

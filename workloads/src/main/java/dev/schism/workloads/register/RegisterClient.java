@@ -49,8 +49,10 @@ final class RegisterClient extends ZkClient {
                     r = new CompletableFuture<>();
                     zk.getData(path, false, ZkCalls.data(r), null);
                 }
-                return ZkCalls.complete(inv, r, opTimeoutMs,
+                Op done = ZkCalls.complete(inv, r, opTimeoutMs,
                         d -> List.of(key, RegisterValues.state(RegisterValues.value(d.bytes()), d.stat().getVersion(), d.stat().getMzxid(), zk.getSessionId())), session::reset);
+                return done.type() == OpType.FAIL && "nonode".equals(done.error())
+                        ? done.withValue(List.of(key, RegisterValues.absent(zk.getSessionId()))) : done;
             }
             case "write" -> {
                 List<?> vx = (List<?>) kv.get(1);

@@ -56,7 +56,7 @@ final class ReadChecker implements RunChecker {
         List<String> violations = new ArrayList<>();
         Map<Object, TreeMap<Long, RegisterOp>> byKey = histories(acked, written, violations);
         long reads = acked.stream().filter(RegisterOp::isRead).count();
-        sessions(acked, byKey, violations);
+        sessions(acked, absentReads(calls), byKey, violations);
         boolean sync = "sync".equals(data.test().get("reads"));
         long boundMs = data.test().get(STALENESS_FIELD) instanceof Number n ? n.longValue() : DEFAULT_STALENESS_MS;
         if (sync) {
@@ -106,12 +106,43 @@ final class ReadChecker implements RunChecker {
         return byKey;
     }
 
-    /** Monotonic reads and read-your-writes per session, through the highest zxid each session has seen. */
-    private static void sessions(List<RegisterOp> acked, Map<Object, TreeMap<Long, RegisterOp>> byKey, List<String> violations) {
+    /** A read told that its key has no znode, by the session that asked ({@link RegisterValues#absent}). */
+    private record AbsentRead(Call call, Object key, String session) {
+        @Override
+        public String toString() {
+            Op i = call.invoke();
+            return String.format(java.util.Locale.ROOT, "read of k%s by p%d [%s] at %.3f s -> no znode", key, i.process(), i.node(), i.time() / 1e9);
+        }
+    }
+
+    private static List<AbsentRead> absentReads(List<Call> calls) {
+        List<AbsentRead> absent = new ArrayList<>();
+        for (Call c : calls) {
+            if (c.f().equals("read") && c.outcome() == dev.schism.results.history.OpType.FAIL
+                    && c.completion().value() instanceof List<?> kv && kv.size() == 2 && kv.get(1) instanceof Map<?, ?> m
+                    && Boolean.TRUE.equals(m.get("absent"))) {
+                absent.add(new AbsentRead(c, RegisterOp.norm(kv.get(0)), String.valueOf(m.get("session"))));
+            }
+        }
+        return absent;
+    }
+
+    /**
+     * Monotonic reads and read-your-writes per session, through the highest zxid each session has seen; a
+     * read that finds no znode goes back too if the key existed at that zxid (register keys are never deleted).
+     */
+    private static void sessions(List<RegisterOp> acked, List<AbsentRead> absent, Map<Object, TreeMap<Long, RegisterOp>> byKey,
+                                 List<String> violations) {
         Map<String, RegisterOp> seen = new HashMap<>(); // session -> the op that showed it its highest zxid
+        TreeMap<Long, AbsentRead> absentAt = new TreeMap<>();
+        absent.forEach(a -> absentAt.put(a.call().completion().index(), a));
         List<RegisterOp> inOrder = new ArrayList<>(acked);
         inOrder.sort(java.util.Comparator.comparingLong(r -> r.call().completion().index()));
+        long done = -1;
         for (RegisterOp r : inOrder) {
+            long at = r.call().completion().index();
+            absentAt.subMap(done, false, at, false).values().forEach(a -> wentBackToNothing(a, seen, byKey, violations));
+            done = at;
             RegisterOp high = seen.get(r.session());
             if (r.isRead() && high != null) {
                 Map.Entry<Long, RegisterOp> missed = byKey.get(RegisterOp.norm(r.key())).higherEntry(r.zxid());
@@ -123,6 +154,18 @@ final class ReadChecker implements RunChecker {
             if (high == null || r.zxid() > high.zxid()) {
                 seen.put(r.session(), r);
             }
+        }
+        absentAt.tailMap(done, false).values().forEach(a -> wentBackToNothing(a, seen, byKey, violations));
+    }
+
+    private static void wentBackToNothing(AbsentRead a, Map<String, RegisterOp> seen, Map<Object, TreeMap<Long, RegisterOp>> byKey,
+                                          List<String> violations) {
+        RegisterOp high = seen.get(a.session());
+        TreeMap<Long, RegisterOp> h = byKey.get(a.key());
+        if (high != null && h != null && h.firstKey() <= high.zxid()) {
+            violations.add("session " + a.session() + " went back: " + a + ", though k" + a.key() + " existed at zxid 0x"
+                    + Long.toHexString(h.firstKey()) + " (" + h.firstEntry().getValue() + ") and the session had already seen zxid 0x"
+                    + Long.toHexString(high.zxid()) + " (" + high + ")");
         }
     }
 

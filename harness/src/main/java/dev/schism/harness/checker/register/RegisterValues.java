@@ -23,6 +23,17 @@ public final class RegisterValues {
         return m;
     }
 
+    /**
+     * The value of a read that found no znode ({@code fail}, error {@code nonode}): the session that was told so,
+     * since a session that has seen the key exist must not be told it does not (register keys are never deleted).
+     */
+    public static Map<String, Object> absent(long sessionId) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("absent", true);
+        m.put("session", "0x" + Long.toHexString(sessionId));
+        return m;
+    }
+
     /** A value as znode data. */
     public static byte[] bytes(Object v) {
         return String.valueOf(v).getBytes(StandardCharsets.UTF_8);

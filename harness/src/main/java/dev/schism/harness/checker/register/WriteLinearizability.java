@@ -57,6 +57,9 @@ final class WriteLinearizability implements RunChecker {
                 && kv.get(1) instanceof Map<?, ?> m) {
             return List.of(kv.get(0), java.util.Arrays.asList(m.get("value"), m.get("version")));
         }
+        if (op.value() instanceof List<?> kv && kv.size() == 2 && kv.get(1) instanceof Map<?, ?>) {
+            return java.util.Arrays.asList(kv.get(0), null); // a read that found no znode: as it was invoked
+        }
         return op.value();
     }
 

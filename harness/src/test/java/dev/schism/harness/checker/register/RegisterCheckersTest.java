@@ -37,6 +37,21 @@ class RegisterCheckersTest {
         assertTrue(r.summary().startsWith("session 0xa went back: read of k0"), r.summary());
     }
 
+    /** A read that finds no znode ({@link RegisterValues#absent}) went back if its session saw the key exist; another session's may not. */
+    @Test
+    void aSessionToldThatAKeyItSawDoesNotExistWentBack() {
+        String absentA = "[0,{\"absent\":true,\"session\":\"0xa\"}]";
+        String absentB = "[0,{\"absent\":true,\"session\":\"0xb\"}]";
+        RegisterHistory fresh = twoWrites().invoke(1, "read", "[0,null]").end(1, "fail", "read", absentB, "nonode");
+        assertEquals(Verdict.VALID, new ReadChecker().check(fresh.data("plain")).verdict(), "a session that saw nothing");
+        RegisterHistory back = twoWrites().invoke(0, "read", "[0,null]").end(0, "fail", "read", absentA, "nonode");
+        CheckResult r = new ReadChecker().check(back.data("plain"));
+        assertEquals(Verdict.INVALID, r.verdict(), r.toString());
+        assertTrue(r.summary().startsWith("session 0xa went back: read of k0 by p0 [n1] at 0.004 s -> no znode"), r.summary());
+        assertEquals(Verdict.INVALID, new WriteLinearizability().check(back.data("linearizable")).verdict(),
+                "the znode model reads the session's field past, as the absence it records");
+    }
+
     @Test
     void aReadAfterSyncMayNotMissAWriteAcknowledgedLongBefore() {
         RegisterHistory h = twoWrites();

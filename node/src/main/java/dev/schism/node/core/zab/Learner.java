@@ -48,6 +48,8 @@ public final class Learner {
     private long epoch = -1;
     private AckEpoch ackEpoch;
     private boolean newLeaderSeen;
+    /** An UPTODATE or PING of this session arrived: the leader's commit point is known. */
+    private boolean upToDate;
     private final List<Txn> early = new ArrayList<>();
     private long commitTarget = -1;
     private long requestId;
@@ -87,7 +89,8 @@ public final class Learner {
     }
 
     public boolean serving() {
-        return stage == Stage.SERVING;
+        // the seeded bug answers clients from the moment it accepted the leader's epoch, through the sync
+        return stage == Stage.SERVING || (servesBeforeUpToDate && stage != Stage.CONNECTING);
     }
 
     public String abandoned() {
@@ -201,6 +204,7 @@ public final class Learner {
         commitTarget = Math.max(commitTarget, s.committed());
         stage = Stage.SYNCING;
         newLeaderSeen = false;
+        upToDate = false;
         early.clear();
         applyCommits();
     }
@@ -241,10 +245,8 @@ public final class Learner {
             }
         }
         early.clear();
-        if (servesBeforeUpToDate) { // the seeded bug: serve now, the synced log as if it were committed
+        if (servesBeforeUpToDate) { // the seeded bug: serve now, from a tree the leader has not brought up to date
             stage = Stage.SERVING;
-            commitTarget = Math.max(commitTarget, r.lastQueued());
-            applyCommits();
             r.report(observer ? Role.OBSERVING : Role.FOLLOWING, epoch, leader, true);
         }
     }
@@ -256,6 +258,7 @@ public final class Learner {
         }
         lastHeard = now;
         commitTarget = Math.max(commitTarget, committed);
+        upToDate = true;
         if (stage == Stage.SYNCED) {
             stage = Stage.SERVING;
             applyCommits();
@@ -319,9 +322,20 @@ public final class Learner {
     }
 
     private void applyCommits() {
+        if (servesBeforeUpToDate && !upToDate) {
+            return; // the seeded bug's tree waits for UPTODATE (or a PING) while it already serves
+        }
         if (stage.compareTo(Stage.SYNCING) >= 0) {
             r.commitUpTo(commitTarget);
         }
+    }
+
+    /**
+     * The zxid a reconnecting client's lastZxidSeen is held against: what the tree has applied. The seeded bug
+     * claims what it has logged, so it accepts a client that has seen more than its tree holds.
+     */
+    public long claimedZxid(long applied) {
+        return servesBeforeUpToDate ? Math.max(applied, r.lastQueued()) : applied;
     }
 
     public void persisted() {

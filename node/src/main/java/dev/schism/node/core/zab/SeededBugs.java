@@ -38,9 +38,11 @@ public final class SeededBugs {
     public static final String EPOCH_REUSE = "epoch-reuse";
 
     /**
-     * A learner starts serving when it acks NEWLEADER instead of at UPTODATE, taking the history it synced as
-     * committed: it applies and serves the un-committed tail a DIFF brought, which a later leader may never
-     * commit (so clients read writes that are then lost, and the learner's state forks).
+     * A learner answers clients from the moment it accepts a leader's epoch, through the sync, instead of from
+     * UPTODATE on: its tree gets the synced txns only at UPTODATE, yet it holds a reconnecting client's
+     * lastZxidSeen against the zxid it has logged, not applied, and so takes its tree for current (attaching a
+     * session it knows at once, as ZooKeeper's followers do, without the reattach txn that would order it):
+     * a session that saw newer state elsewhere reads older state here (monotonic reads / read-your-writes).
      */
     public static final String FOLLOWER_SERVES_BEFORE_UPTODATE = "follower-serves-before-uptodate";
 
@@ -51,8 +53,16 @@ public final class SeededBugs {
      */
     public static final String CURRENT_EPOCH_BEFORE_SYNC = "current-epoch-before-sync";
 
+    /**
+     * A server answers a client's {@code sync} at once from its own tree instead of sending it through the
+     * leader's log, so a read after sync on a lagging follower can miss writes acknowledged long before the
+     * sync began (what sync is for).
+     */
+    public static final String SYNC_NOT_FLUSHED = "sync-not-flushed";
+
     public static final Set<String> NAMES = Set.of(ESTABLISH_WITHOUT_QUORUM, DIFF_INSTEAD_OF_TRUNC, ACK_BEFORE_FSYNC,
-            COMMIT_BEFORE_QUORUM, FLE_IGNORES_ZXID, EPOCH_REUSE, FOLLOWER_SERVES_BEFORE_UPTODATE, CURRENT_EPOCH_BEFORE_SYNC);
+            COMMIT_BEFORE_QUORUM, FLE_IGNORES_ZXID, EPOCH_REUSE, FOLLOWER_SERVES_BEFORE_UPTODATE, CURRENT_EPOCH_BEFORE_SYNC,
+            SYNC_NOT_FLUSHED);
 
     private final Set<String> enabled = new TreeSet<>();
 
