@@ -85,4 +85,21 @@ class RegisterCheckersTest {
         assertEquals(6, UnseenWrites.drop(h.data(null).history()).size(), "version 1 is unaccounted for: the unknown write stays");
         assertEquals(Verdict.VALID, new WriteLinearizability().check(h.data("plain")).verdict());
     }
+
+    /**
+     * A setData expecting version 1 fails BADVERSION after version 1 was acknowledged: only the unknown write
+     * can have moved the version on, so it must stay (dropping it was a false alarm on a correct run).
+     */
+    @Test
+    void anUnknownWriteStaysWhereAFailedConditionalWriteSawTheVersionMoveOn() {
+        RegisterHistory h = twoWrites()
+                .invoke(1, "write", "[0,[9,-1]]").end(1, "info", "write", "[0,[9,-1]]", "connectionloss")
+                .invoke(2, "write", "[0,[7,1]]").end(2, "fail", "write", "[0,[7,1]]", "badversion");
+        assertEquals(8, UnseenWrites.drop(h.data(null).history()).size(), "the unknown write stays");
+        assertEquals(Verdict.VALID, new WriteLinearizability().check(h.data("plain")).verdict());
+        RegisterHistory stale = twoWrites()
+                .invoke(2, "write", "[0,[7,0]]").end(2, "fail", "write", "[0,[7,0]]", "badversion")
+                .invoke(1, "write", "[0,[9,-1]]").end(1, "info", "write", "[0,[9,-1]]", "connectionloss");
+        assertEquals(6, UnseenWrites.drop(stale.data(null).history()).size(), "expecting an older version needs no unseen write");
+    }
 }
