@@ -295,14 +295,20 @@ public final class MessageCodec {
         }
 
         private void need(String field, int n) {
-            need(field, "", n);
+            if (n > buf.length - pos) { // not pos + n: a length read from the input may be near Integer.MAX_VALUE
+                throw truncated(field, "", n);
+            }
         }
 
         /** The field's name is {@code field + sub}, joined only for an error: decoding must not build strings. */
         private void need(String field, String sub, int n) {
-            if (remaining() < n) {
-                throw error(field + sub, "truncated, needs " + n + " bytes, " + remaining() + " left");
+            if (n > buf.length - pos) { // not pos + n: a length read from the input may be near Integer.MAX_VALUE
+                throw truncated(field, sub, n);
             }
+        }
+
+        private IllegalArgumentException truncated(String field, String sub, int n) {
+            return error(field + sub, "truncated, needs " + n + " bytes, " + remaining() + " left");
         }
 
         long readLong(String field) {
