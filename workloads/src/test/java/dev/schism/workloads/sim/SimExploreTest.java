@@ -109,7 +109,6 @@ class SimExploreTest {
     void badArgumentsAreOneLineAndExit254() {
         for (String[] args : List.of(
                 new String[] {"explore", "--workload", "protocol", "--nemesis", "kill", "--runs", "1"},
-                new String[] {"explore", "--workload", "election", "--runs", "1"},
                 new String[] {"explore", "--backend", "local", "--workload", "set", "--runs", "1"},
                 new String[] {"explore", "--workload", "set", "--inject-bug", "no-such-bug", "--runs", "1"},
                 new String[] {"explore", "--workload", "set", "--nemesis", "latency,strobe", "--runs", "1"})) {
