@@ -1,5 +1,7 @@
 package dev.schism.node.core;
 
+import dev.schism.node.bytes.BigEndian;
+import dev.schism.node.bytes.ByteWriter;
 import dev.schism.node.core.election.Notification;
 import dev.schism.node.core.zab.Ack;
 import dev.schism.node.core.zab.AckEpoch;
@@ -16,12 +18,8 @@ import dev.schism.node.core.zab.SyncMode;
 import dev.schism.node.core.zab.UpToDate;
 import dev.schism.node.core.zab.ZabMessage;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,23 +41,51 @@ public final class MessageCodec {
     private static final byte INFORM = 19;
     private static final byte PING = 20;
     private static final byte REQUEST = 21;
+    /** Type, sender and epoch. */
+    private static final int HEADER = 17;
 
     private MessageCodec() {
     }
 
     public static byte[] encode(Message m) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-        DataOutputStream o = new DataOutputStream(bytes);
-        try {
-            write(m, o);
-            o.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        ByteWriter o = new ByteWriter(sizeOf(m));
+        write(m, o);
+        return o.toByteArray();
     }
 
-    private static void write(Message m, DataOutputStream o) throws IOException {
+    /**
+     * The encoded length, so the buffer is allocated once and handed over without a copy; a wrong figure
+     * costs only a copy, never different bytes.
+     */
+    private static int sizeOf(Message m) {
+        if (m instanceof Notification) {
+            return 46;
+        } else if (m instanceof SyncMessage s) {
+            int n = HEADER + 8 + 1 + 8 + 8 + 1 + 4 + 8;
+            if (s.snapshot() != null) {
+                n += 8 + 4 + s.snapshot().data().length;
+            }
+            for (Txn t : s.txns()) {
+                n += 12 + t.payload().length;
+            }
+            return n;
+        } else if (m instanceof Proposal p) {
+            return HEADER + 12 + p.txn().payload().length;
+        } else if (m instanceof Inform i) {
+            return HEADER + 12 + i.txn().payload().length;
+        } else if (m instanceof Request q) {
+            return HEADER + 20 + q.payload().length;
+        } else if (m instanceof AckEpoch) {
+            return HEADER + 24;
+        } else if (m instanceof Ack) {
+            return HEADER + 16;
+        } else if (m instanceof FollowerInfo) {
+            return HEADER + 9;
+        }
+        return HEADER + 8; // LEADERINFO, NEWLEADER, UPTODATE, COMMIT, PING
+    }
+
+    private static void write(Message m, ByteWriter o) {
         if (m instanceof Notification n) {
             o.writeByte(NOTIFICATION);
             o.writeLong(n.from());
@@ -130,18 +156,18 @@ public final class MessageCodec {
     }
 
     /** Every ZAB packet starts with its type, sender and epoch. */
-    private static void header(DataOutputStream o, byte type, ZabMessage z) throws IOException {
+    private static void header(ByteWriter o, byte type, ZabMessage z) {
         o.writeByte(type);
         o.writeLong(z.from());
         o.writeLong(z.epoch());
     }
 
-    private static void writeTxn(DataOutputStream o, Txn t) throws IOException {
+    private static void writeTxn(ByteWriter o, Txn t) {
         o.writeLong(t.zxid());
         writeBytes(o, t.payload());
     }
 
-    private static void writeBytes(DataOutputStream o, byte[] b) throws IOException {
+    private static void writeBytes(ByteWriter o, byte[] b) {
         o.writeInt(b.length);
         o.write(b);
     }
@@ -252,16 +278,16 @@ public final class MessageCodec {
 
     /** Bounds-checked reader whose errors name the message and the field. */
     private static final class Reader {
-        private final ByteBuffer buf;
+        private final byte[] buf;
         private int pos;
         private String message = "message";
 
         Reader(byte[] bytes) {
-            this.buf = ByteBuffer.wrap(bytes);
+            this.buf = bytes;
         }
 
         int remaining() {
-            return buf.limit() - pos;
+            return buf.length - pos;
         }
 
         IllegalArgumentException error(String field, String what) {
@@ -269,33 +295,39 @@ public final class MessageCodec {
         }
 
         private void need(String field, int n) {
-            need(field, "", n);
+            if (n > buf.length - pos) { // not pos + n: a length read from the input may be near Integer.MAX_VALUE
+                throw truncated(field, "", n);
+            }
         }
 
         /** The field's name is {@code field + sub}, joined only for an error: decoding must not build strings. */
         private void need(String field, String sub, int n) {
-            if (remaining() < n) {
-                throw error(field + sub, "truncated, needs " + n + " bytes, " + remaining() + " left");
+            if (n > buf.length - pos) { // not pos + n: a length read from the input may be near Integer.MAX_VALUE
+                throw truncated(field, sub, n);
             }
+        }
+
+        private IllegalArgumentException truncated(String field, String sub, int n) {
+            return error(field + sub, "truncated, needs " + n + " bytes, " + remaining() + " left");
         }
 
         long readLong(String field) {
             need(field, 8);
-            long v = buf.getLong(pos);
+            long v = BigEndian.getLong(buf, pos);
             pos += 8;
             return v;
         }
 
         int readInt(String field) {
             need(field, 4);
-            int v = buf.getInt(pos);
+            int v = BigEndian.getInt(buf, pos);
             pos += 4;
             return v;
         }
 
         int readByte(String field) {
             need(field, 1);
-            return buf.get(pos++);
+            return buf[pos++];
         }
 
         boolean readBoolean(String field) {
@@ -312,21 +344,20 @@ public final class MessageCodec {
 
         private byte[] readBytes(String field, String sub, String lengthSub) {
             need(field, lengthSub, 4);
-            int n = buf.getInt(pos);
+            int n = BigEndian.getInt(buf, pos);
             pos += 4;
             if (n < 0) {
                 throw error(field + sub, "negative length " + n);
             }
             need(field, sub, n);
-            byte[] b = new byte[n];
-            buf.get(pos, b);
+            byte[] b = Arrays.copyOfRange(buf, pos, pos + n);
             pos += n;
             return b;
         }
 
         Txn readTxn(String field) {
             need(field, ".zxid", 8);
-            long zxid = buf.getLong(pos);
+            long zxid = BigEndian.getLong(buf, pos);
             pos += 8;
             return new Txn(zxid, readBytes(field, ".payload", ".payload.length"));
         }

@@ -18,6 +18,13 @@ public final class Outbox {
     private List<Envelope> messages = new ArrayList<>();
     private List<Txn> committed = new ArrayList<>();
     private List<RoleChange> roleChanges = new ArrayList<>();
+    private static final Ready NOTHING = new Ready(-1, -1, null, -1, List.of(), false, List.of(), List.of(),
+            List.of());
+
+    private boolean nothingPending() {
+        return acceptedEpoch < 0 && currentEpoch < 0 && snapshot == null && truncateTo < 0 && toLog.isEmpty()
+                && messages.isEmpty() && committed.isEmpty() && roleChanges.isEmpty();
+    }
 
     public void send(long to, Message m) {
         messages.add(new Envelope(to, m));
@@ -66,6 +73,9 @@ public final class Outbox {
     }
 
     public Ready drain() {
+        if (nothingPending()) {
+            return NOTHING; // a shell drains until empty, so most calls end here: no lists, no Ready
+        }
         // No message of this core depends on the durability of appends made in the same batch (every
         // durability-dependent packet is produced by persisted()), so when both are pending the messages go
         // first, in a batch without appends: a shell that holds messages until its fsync need not hold

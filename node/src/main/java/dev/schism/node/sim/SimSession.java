@@ -10,9 +10,7 @@ import org.apache.zookeeper.proto.ConnectResponse;
 import org.apache.zookeeper.proto.ReplyHeader;
 import org.apache.zookeeper.proto.RequestHeader;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -135,17 +133,7 @@ public final class SimSession {
     }
 
     private static byte[] frame(RequestHeader h, Record body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-        try {
-            var out = org.apache.jute.BinaryOutputArchive.getArchive(bytes);
-            h.serialize(out, "header");
-            if (body != null) {
-                body.serialize(out, "request");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return Jute.toBytes(h, body);
     }
 
     /** Timers, each simulated tick: ping when idle, give up a silent connection. */

@@ -34,6 +34,8 @@ public final class DataTree implements StateMachine {
 
     final Map<String, ZNode> nodes = new HashMap<>();
     final Map<Long, SessionEntry> sessions = new TreeMap<>();
+    /** Bumped whenever a session is added or removed, so per-tick bookkeeping can skip an unchanged set. */
+    long sessionsVersion;
     final TreeSet<String> containers = new TreeSet<>();
     long lastApplied;
     /** zoo.cfg's extendedTypesEnabled: TTL nodes may be created (every server of an ensemble must agree). */
@@ -60,6 +62,7 @@ public final class DataTree implements StateMachine {
     private void reset() {
         nodes.clear();
         sessions.clear();
+        sessionsVersion++;
         containers.clear();
         lastApplied = 0;
         ZNode root = new ZNode(new byte[0], OPEN_ACL, 0, 0, 0);
@@ -141,6 +144,11 @@ public final class DataTree implements StateMachine {
         return sessions.get(id);
     }
 
+    /** Changes whenever a session is opened or closed (or the sessions are restored or rolled back). */
+    public long sessionsVersion() {
+        return sessionsVersion;
+    }
+
     public Collection<SessionEntry> sessions() {
         return Collections.unmodifiableCollection(sessions.values());
     }
@@ -212,6 +220,7 @@ public final class DataTree implements StateMachine {
             }
         }
         for (Map.Entry<Long, SessionEntry> e : sessionUndo.entrySet()) {
+            sessionsVersion++;
             if (e.getValue() == null) {
                 sessions.remove(e.getKey());
             } else {
@@ -292,6 +301,7 @@ public final class DataTree implements StateMachine {
     void addSession(long id, int timeoutMs, long owner) {
         sessionForWrite(id);
         sessions.put(id, new SessionEntry(id, timeoutMs, owner));
+        sessionsVersion++;
     }
 
     void setSessionOwner(long id, long owner) {
@@ -302,6 +312,7 @@ public final class DataTree implements StateMachine {
     void removeSession(long id) {
         sessionForWrite(id);
         sessions.remove(id);
+        sessionsVersion++;
     }
 
     /** Used by the snapshot reader: puts a node without touching its parent. */

@@ -96,6 +96,7 @@ final class TreeSnapshotCodec {
             tree.nodes.clear();
             tree.containers.clear();
             tree.sessions.clear();
+            tree.sessionsVersion++;
             int count = bounded(in.readInt(), data.length, "node count");
             for (int i = 0; i < count; i++) {
                 String path = in.readUTF();

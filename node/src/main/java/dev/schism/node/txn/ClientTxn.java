@@ -1,5 +1,7 @@
 package dev.schism.node.txn;
 
+import dev.schism.node.bytes.BigEndian;
+import dev.schism.node.bytes.ByteWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -7,6 +9,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.zookeeper.data.Id;
 
@@ -24,6 +27,8 @@ public record ClientTxn(long origin, long sessionId, int cxid, int opType, long 
                         List<Id> auth) {
     private static final int FORMAT_1 = 1;
     private static final int FORMAT = 2;
+    /** format, origin, session, cxid, op, time, body length. */
+    private static final int FIXED = 40;
 
     public ClientTxn {
         auth = List.copyOf(auth);
@@ -35,6 +40,16 @@ public record ClientTxn(long origin, long sessionId, int cxid, int opType, long 
     }
 
     public byte[] encode() {
+        if (!auth.isEmpty()) {
+            return encodeWithIdentities();
+        }
+        // the usual case, on the hot path of every write: no stream, one exactly sized array
+        return new ByteWriter(FIXED + body.length + 4).writeInt(FORMAT).writeLong(origin).writeLong(sessionId)
+                .writeInt(cxid).writeInt(opType).writeLong(timeMs).writeInt(body.length).write(body).writeInt(0)
+                .toByteArray();
+    }
+
+    private byte[] encodeWithIdentities() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(48 + body.length);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(FORMAT);
@@ -58,36 +73,54 @@ public record ClientTxn(long origin, long sessionId, int cxid, int opType, long 
 
     /** Decodes a payload; a payload that is not a client txn is an IllegalArgumentException naming why. */
     public static ClientTxn decode(byte[] payload) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
-            int format = in.readInt();
-            if (format != FORMAT && format != FORMAT_1) {
-                throw new IllegalArgumentException("txn payload: unknown format " + format);
-            }
-            long origin = in.readLong();
-            long session = in.readLong();
-            int cxid = in.readInt();
-            int op = in.readInt();
-            long time = in.readLong();
-            int len = in.readInt();
-            if (len < 0 || len > payload.length) {
-                throw new IllegalArgumentException("txn payload: body length " + len + " of " + payload.length);
-            }
-            byte[] body = new byte[len];
-            in.readFully(body);
-            List<Id> auth = new ArrayList<>();
-            if (format == FORMAT) {
-                int ids = in.readInt();
-                if (ids < 0 || ids > payload.length) {
-                    throw new IllegalArgumentException("txn payload: identity count " + ids);
-                }
-                for (int i = 0; i < ids; i++) {
-                    auth.add(new Id(in.readUTF(), in.readUTF()));
-                }
-            }
-            return new ClientTxn(origin, session, cxid, op, time, body, auth);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("txn payload truncated (" + payload.length + " bytes)", e);
+        if (payload.length < FIXED) {
+            throw truncated(payload, null);
         }
+        int format = BigEndian.getInt(payload, 0);
+        if (format != FORMAT && format != FORMAT_1) {
+            throw new IllegalArgumentException("txn payload: unknown format " + format);
+        }
+        long origin = BigEndian.getLong(payload, 4);
+        long session = BigEndian.getLong(payload, 12);
+        int cxid = BigEndian.getInt(payload, 20);
+        int op = BigEndian.getInt(payload, 24);
+        long time = BigEndian.getLong(payload, 28);
+        int len = BigEndian.getInt(payload, 36);
+        if (len < 0 || len > payload.length) {
+            throw new IllegalArgumentException("txn payload: body length " + len + " of " + payload.length);
+        }
+        if (FIXED + len > payload.length) {
+            throw truncated(payload, null);
+        }
+        byte[] body = Arrays.copyOfRange(payload, FIXED, FIXED + len);
+        List<Id> auth = format == FORMAT ? identities(payload, FIXED + len) : List.of();
+        return new ClientTxn(origin, session, cxid, op, time, body, auth);
+    }
+
+    private static List<Id> identities(byte[] payload, int at) {
+        if (at + 4 > payload.length) {
+            throw truncated(payload, null);
+        }
+        int ids = BigEndian.getInt(payload, at);
+        if (ids < 0 || ids > payload.length) {
+            throw new IllegalArgumentException("txn payload: identity count " + ids);
+        }
+        if (ids == 0) {
+            return List.of();
+        }
+        List<Id> auth = new ArrayList<>(ids);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload, at + 4, payload.length))) {
+            for (int i = 0; i < ids; i++) {
+                auth.add(new Id(in.readUTF(), in.readUTF()));
+            }
+        } catch (IOException e) {
+            throw truncated(payload, e);
+        }
+        return auth;
+    }
+
+    private static IllegalArgumentException truncated(byte[] payload, IOException cause) {
+        return new IllegalArgumentException("txn payload truncated (" + payload.length + " bytes)", cause);
     }
 
     @Override

@@ -30,6 +30,11 @@ public final class SessionTracker {
     /** Followers: when each session's activity was last reported to the leader (monotonic ms). */
     private final Map<Long, Long> lastForwarded = new HashMap<>();
     private boolean leading;
+    /** The tree and its sessions' version at the last full scan of {@link #expired}; null: scan next tick. */
+    private DataTree scannedTree;
+    private long scannedVersion;
+    /** No session can be reported before now exceeds this (a lower bound, kept by every deadline change). */
+    private long nextDue = Long.MIN_VALUE;
 
     public SessionTracker(long myId, long wallClockMs, int minTimeoutMs, int maxTimeoutMs) {
         this.minTimeoutMs = minTimeoutMs;
@@ -75,6 +80,7 @@ public final class SessionTracker {
         SessionEntry s = tree.session(id);
         if (s != null) {
             deadlines.put(id, nowMs + s.timeoutMs());
+            nextDue = Math.min(nextDue, nowMs + s.timeoutMs());
         }
     }
 
@@ -115,6 +121,7 @@ public final class SessionTracker {
             leading = false;
             deadlines.clear();
             expiryProposedAt.clear();
+            scannedTree = null;
             return List.of();
         }
         if (!leading) {
@@ -123,21 +130,33 @@ public final class SessionTracker {
             for (SessionEntry s : tree.sessions()) {
                 deadlines.put(s.id(), nowMs + s.timeoutMs());
             }
+        } else if (tree == scannedTree && tree.sessionsVersion() == scannedVersion && nowMs <= nextDue) {
+            // the same sessions as at the last scan and none due: the scan would find nothing and change nothing
+            return List.of();
         }
+        return scan(tree, nowMs);
+    }
+
+    private List<Long> scan(DataTree tree, long nowMs) {
         List<Long> out = new ArrayList<>();
+        long due = Long.MAX_VALUE;
         for (SessionEntry s : tree.sessions()) {
             long deadline = deadlines.computeIfAbsent(s.id(), id -> nowMs + s.timeoutMs());
-            if (nowMs > deadline) {
-                Long proposed = expiryProposedAt.get(s.id());
-                if (proposed == null || nowMs - proposed > s.timeoutMs()) {
-                    expiryProposedAt.put(s.id(), nowMs);
-                    out.add(s.id());
-                }
+            Long proposed = expiryProposedAt.get(s.id());
+            if (nowMs > deadline && (proposed == null || nowMs - proposed > s.timeoutMs())) {
+                proposed = nowMs;
+                expiryProposedAt.put(s.id(), nowMs);
+                out.add(s.id());
             }
+            // reported again once past both its deadline and a timeout since its last report
+            due = Math.min(due, proposed == null ? deadline : Math.max(deadline, proposed + s.timeoutMs()));
         }
         // forget closed sessions without building a set of all live ones on every tick
         deadlines.keySet().removeIf(id -> tree.session(id) == null);
         expiryProposedAt.keySet().removeIf(id -> tree.session(id) == null);
+        scannedTree = tree;
+        scannedVersion = tree.sessionsVersion();
+        nextDue = due;
         return out;
     }
 
