@@ -32,7 +32,7 @@ public final class LatencyNemesis implements Nemesis {
                 jitter = m.get("jitter") instanceof Number x ? x.longValue() : jitter;
             }
             net.latency(ms, jitter);
-            return Completions.done(op, Map.of("ms", ms, "jitter", jitter));
+            return Completions.done(op, Completions.fields("ms", ms, "jitter", jitter));
         } catch (Exception e) {
             return Completions.failed(op, op.value(), e);
         }

@@ -105,17 +105,17 @@ public final class NemesisPackages {
                 case "latency" -> {
                     NetworkControl net = need(target.network(), name, "network control (a fault proxy)");
                     parts.add(new LatencyNemesis(net));
-                    gens.add(Gens.flipFlop(Gens.repeat("start-latency", Map.of("ms", 100L, "jitter", 50L)),
+                    gens.add(Gens.flipFlop(Gens.repeat("start-latency", Completions.fields("ms", 100L, "jitter", 50L)),
                             Gens.repeat("stop-latency", null)));
                 }
                 case "clock" -> {
                     ClockControl c = need(target.clocks(), name, "clock control");
                     parts.add(new ClockNemesis(c, target.leader(), target.nodes(), seed));
                     gens.add(Gens.flipFlop(Gens.mix(seed,
-                            Gens.repeat("clock-bump", Map.of("targets", "one")),
-                            Gens.repeat("clock-bump", Map.of("targets", "leader")),
-                            Gens.repeat("clock-strobe", Map.of("targets", "one", "ms", 5000L, "period-ms", 20L, "duration-ms", 2000L)),
-                            Gens.repeat("clock-skew", Map.of("targets", "all", "max-ms", 30_000L))),
+                            Gens.repeat("clock-bump", Completions.fields("targets", "one")),
+                            Gens.repeat("clock-bump", Completions.fields("targets", "leader")),
+                            Gens.repeat("clock-strobe", Completions.fields("targets", "one", "ms", 5000L, "period-ms", 20L, "duration-ms", 2000L)),
+                            Gens.repeat("clock-skew", Completions.fields("targets", "all", "max-ms", 30_000L))),
                             Gens.repeat("clock-reset", null)));
                 }
                 default -> throw new IllegalArgumentException("unknown nemesis '" + name + "' (known: " + String.join(", ", NAMES) + ")");

@@ -34,6 +34,12 @@ public record ScratchImage(String tag, List<Path> classPath, String mainClass, L
     static final int KEPT = 4;
     private static final List<String> BUSYBOX = List.of("/bin/busybox", "/usr/bin/busybox", "/usr/sbin/busybox");
 
+    public ScratchImage {
+        // Sorted: the Dockerfile's ENV line is part of the content hash, and Map.of's order changes per JVM,
+        // which made each JVM (harness tests, workloads tests, the CLI) build the same image again.
+        env = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(env));
+    }
+
     /** An image whose runtime has the JDK modules the Schism node and harness need. */
     public ScratchImage(String tag, List<Path> classPath, String mainClass, List<String> fixedArgs, String javaOpts,
                         List<String> dirsForUser, List<Integer> ports, List<String> volumes, Map<String, String> env) {
