@@ -64,6 +64,29 @@ class SimRunTest {
                 "another seed, another history");
     }
 
+    /**
+     * The same seed in another JVM writes the same bytes: nothing may hang on a JVM's hash seeds (Map.of's
+     * iteration order differs per JVM; the clock nemesis's op values once came from it). The child runs
+     * {@code schism run} from this test's class path, 3-4 s.
+     */
+    @Test
+    void anotherJvmWritesTheSameHistoryForTheSameSeed() throws Exception {
+        Runner.Outcome here = run(spec("register", "clock,partition,latency", 4, null), store.resolve("here"));
+        Path there = store.resolve("there");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.schism.harness.cli.Main", "run", "--backend", "sim",
+                "--name", "sim-register", "--workload", "register", "--nemesis", "clock,partition,latency", "--nodes", "3",
+                "--time-limit", "20", "--concurrency", "10", "--rate", "20", "--seed", "4", "--nemesis-interval", "3",
+                "--store", there.toString()).redirectErrorStream(true).redirectOutput(store.resolve("child.log").toFile()).start();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the child run ended");
+        Path child;
+        try (var runs = Files.list(there.resolve("sim-register"))) {
+            child = runs.findFirst().orElseThrow();
+        }
+        assertArrayEquals(Files.readAllBytes(here.folder().history()), Files.readAllBytes(child.resolve("history.jsonl")),
+                "history.jsonl of seed 4 here and in a new JVM; the child said:\n" + Files.readString(store.resolve("child.log")));
+    }
+
     @Test
     void replayRefusesARunOfAnotherBackendInOneLine() throws Exception {
         Runner.Outcome a = run(spec("register", "pause", 1, null), store);
