@@ -79,6 +79,10 @@ final class SimPhases {
         if (missing > 0) {
             problems.add(CheckResult.unknown("final-read", missing + " final read(s) never succeeded within 60 simulated s"));
         }
+        if (!cluster.ownExits().isEmpty()) {
+            // as on the other backends: a server that stops by itself is a finding even when no checker trips over it
+            problems.add(CheckResult.unknown("nodes", String.join("; ", cluster.ownExits())));
+        }
     }
 
     /** Ticks until a leader serves and the workload's parent znode exists; false (and a problem) if not. */

@@ -9,12 +9,14 @@ import org.apache.zookeeper.proto.ConnectRequest;
 import org.apache.zookeeper.proto.ConnectResponse;
 import org.apache.zookeeper.proto.ReplyHeader;
 import org.apache.zookeeper.proto.RequestHeader;
+import org.apache.zookeeper.proto.WatcherEvent;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -61,6 +63,7 @@ public final class SimSession {
     private int xid = 1;
     private final ArrayDeque<Pending> sent = new ArrayDeque<>();
     private final ArrayDeque<Pending> queued = new ArrayDeque<>();
+    private Consumer<WatcherEvent> watcher = e -> { };
 
     SimSession(long id, SimCluster cluster, List<Long> servers, int timeoutMs) {
         this.id = id;
@@ -69,6 +72,15 @@ public final class SimSession {
         this.requestedTimeoutMs = timeoutMs;
         this.timeoutMs = timeoutMs;
         connectNext();
+    }
+
+    /**
+     * Where this session's watch notifications go (a request with its watch flag set registers one on the
+     * server, as with the official client). Unlike the official client, it does not re-register its watches
+     * with SetWatches after moving to another server: a watch lives on the server that took it.
+     */
+    public void onWatchEvent(Consumer<WatcherEvent> watcher) {
+        this.watcher = watcher;
     }
 
     /**
@@ -190,7 +202,13 @@ public final class SimSession {
         BinaryInputArchive in = Jute.archive(body);
         ReplyHeader h = new ReplyHeader();
         h.deserialize(in, "header");
-        if (h.getXid() == PING_XID || h.getXid() == WATCH_XID) {
+        if (h.getXid() == PING_XID) {
+            return;
+        }
+        if (h.getXid() == WATCH_XID) {
+            WatcherEvent e = new WatcherEvent();
+            e.deserialize(in, "response");
+            watcher.accept(e);
             return;
         }
         if (h.getZxid() > 0) {

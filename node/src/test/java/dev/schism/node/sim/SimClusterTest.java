@@ -14,6 +14,12 @@ import org.apache.zookeeper.proto.CreateRequest;
 import org.apache.zookeeper.proto.CreateResponse;
 import org.apache.zookeeper.proto.GetChildrenRequest;
 import org.apache.zookeeper.proto.GetChildrenResponse;
+import org.apache.zookeeper.proto.GetDataRequest;
+import org.apache.zookeeper.proto.GetDataResponse;
+import org.apache.zookeeper.proto.SetDataRequest;
+import org.apache.zookeeper.proto.SetDataResponse;
+import org.apache.zookeeper.proto.WatcherEvent;
+import org.apache.zookeeper.Watcher;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +59,28 @@ class SimClusterTest {
         run(c, 20);
         assertTrue(children.contains("x"), "n3 sees the znode made through n1: " + children);
         assertNotEquals(a.sessionId(), b.sessionId());
+    }
+
+    /** The server's watch path in the simulator: a data watch set through n1 fires once when n3's client writes. */
+    @Test
+    void aWatchFiresOnceWhenAnotherClientChangesTheZnode() {
+        SimCluster c = new SimCluster(1, 3, null, Noise.NONE);
+        run(c, 60);
+        SimSession a = c.openSession(1, 6000);
+        SimSession b = c.openSession(3, 6000);
+        create(a, "/w");
+        run(c, 20);
+        List<WatcherEvent> events = new ArrayList<>();
+        a.onWatchEvent(events::add);
+        a.submit(OpCode.GET_DATA, new GetDataRequest("/w", true), GetDataResponse::new, (err, r, zxid) -> { });
+        run(c, 10);
+        for (int i = 0; i < 2; i++) {
+            b.submit(OpCode.SET_DATA, new SetDataRequest("/w", new byte[] {(byte) i}, -1), SetDataResponse::new, (err, r, zxid) -> { });
+            run(c, 20);
+        }
+        assertEquals(1, events.size(), "one notification for the one-shot watch: " + events);
+        assertEquals(Watcher.Event.EventType.NodeDataChanged.getIntValue(), events.get(0).getType());
+        assertEquals("/w", events.get(0).getPath());
     }
 
     @Test

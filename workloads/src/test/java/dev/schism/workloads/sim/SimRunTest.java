@@ -87,6 +87,25 @@ class SimRunTest {
                 "history.jsonl of seed 4 here and in a new JVM; the child said:\n" + Files.readString(store.resolve("child.log")));
     }
 
+    /**
+     * A simulated server whose code throws stops itself, as the real node exits with status 4, and the run
+     * says so instead of dying: epoch-reuse makes a server's log refuse an append out of zxid order (seeds 2
+     * and 5 of 1-6 with set/partition,kill once ended the whole run with an internal error).
+     */
+    @Test
+    void aServerThatFailsStopsItselfAndTheRunNamesIt() throws Exception {
+        for (long seed = 1; seed <= 6; seed++) {
+            Runner.Outcome o = run(spec("set", "partition,kill", seed, "epoch-reuse"), store.resolve("s" + seed));
+            java.util.Optional<CheckResult> nodes = o.results().stream().filter(r -> r.checker().equals("nodes")).findFirst();
+            if (nodes.isPresent()) {
+                assertEquals(Verdict.UNKNOWN, nodes.get().verdict());
+                assertTrue(nodes.get().summary().matches("n\\d stopped itself at \\d+ ms: .*"), nodes.get().toString());
+                return;
+            }
+        }
+        fail("no server stopped itself in seeds 1-6 of epoch-reuse");
+    }
+
     @Test
     void replayRefusesARunOfAnotherBackendInOneLine() throws Exception {
         Runner.Outcome a = run(spec("register", "pause", 1, null), store);
