@@ -45,7 +45,7 @@ class DockerSuitesIT {
     Path store;
 
     @Test
-    @Chaos(workload = "election", nemesis = "partition,kill,pause", nodes = 3, timeLimit = 15, seed = 7, backend = "docker")
+    @Chaos(workload = "election", nemesis = "partition,kill,pause", nodes = 3, timeLimit = 15, recovery = 2, seed = 7, backend = "docker")
     void electionUnderFaultsOnContainersEndsValid(Runner.Outcome outcome) throws Exception {
         Path run = outcome.folder().dir();
         assertEquals(Verdict.VALID, outcome.verdict(), outcome.results().toString());
@@ -65,7 +65,7 @@ class DockerSuitesIT {
     }
 
     @Test
-    @Chaos(workload = "set", nemesis = "partition,kill,pause", nodes = 3, timeLimit = 15, seed = 11, backend = "docker")
+    @Chaos(workload = "set", nemesis = "partition,kill,pause", nodes = 3, timeLimit = 15, recovery = 2, seed = 11, backend = "docker")
     void setUnderFaultsOnContainersEndsValid(Runner.Outcome outcome) {
         assertEquals(Verdict.VALID, outcome.verdict(), outcome.results().toString());
         CheckResult set = outcome.results().stream().filter(c -> c.checker().equals("set")).findFirst()

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ElectionChaosIT {
 
     @Test
-    @Chaos(workload = "election", nemesis = "partition,kill", nodes = 5, timeLimit = 30, seed = 7)
+    @Chaos(workload = "election", nemesis = "partition,kill", nodes = 5, timeLimit = 30, recovery = 2, seed = 7)
     void thirtySecondsOfPartitionsAndKillsEndValid(Runner.Outcome outcome) throws Exception {
         Path run = outcome.folder().dir();
         assertEquals(Verdict.VALID, outcome.verdict(), outcome.results().toString());

@@ -10,7 +10,8 @@ import dev.schism.results.verdict.Verdict;
 import org.junit.jupiter.api.Test;
 
 /**
- * Workload × nemesis on the correct node, 10–12 s of faults each (five nodes under partitions, three otherwise), and the
+ * Workload × nemesis on the correct node, 10–12 s of faults each (five nodes under partitions, three otherwise) and 2 s
+ * of recovery, and the
  * partition and election runs once more on the simulator: every checker must say VALID (a false alarm
  * here is a checker bug or a node bug), and each run must have checked something.
  */
@@ -26,7 +27,7 @@ class NightlyMatrixIT {
     }
 
     @Test
-    @Chaos(workload = "set", nemesis = "partition", timeLimit = 12, seed = 11)
+    @Chaos(workload = "set", nemesis = "partition", timeLimit = 12, recovery = 2, seed = 11)
     void setUnderPartitions(Runner.Outcome o) {
         assertValidAndChecked(o, "set");
         CheckResult set = o.results().stream().filter(c -> c.checker().equals("set")).findFirst().orElseThrow();
@@ -34,43 +35,43 @@ class NightlyMatrixIT {
     }
 
     @Test
-    @Chaos(workload = "set", nemesis = "kill", nodes = 3, timeLimit = 10, seed = 12)
+    @Chaos(workload = "set", nemesis = "kill", nodes = 3, timeLimit = 10, recovery = 2, seed = 12)
     void setUnderKills(Runner.Outcome o) {
         assertValidAndChecked(o, "set");
     }
 
     @Test
-    @Chaos(workload = "set", nemesis = "pause,clock", nodes = 3, timeLimit = 10, seed = 13)
+    @Chaos(workload = "set", nemesis = "pause,clock", nodes = 3, timeLimit = 10, recovery = 2, seed = 13)
     void setUnderPausesAndClockFaults(Runner.Outcome o) {
         assertValidAndChecked(o, "set");
     }
 
     @Test
-    @Chaos(workload = "register", nemesis = "partition", timeLimit = 12, seed = 14)
+    @Chaos(workload = "register", nemesis = "partition", timeLimit = 12, recovery = 2, seed = 14)
     void registerUnderPartitions(Runner.Outcome o) {
         assertValidAndChecked(o, "linearizability", "reads");
     }
 
     @Test
-    @Chaos(workload = "register", nemesis = "kill", nodes = 3, timeLimit = 10, seed = 15, reads = "sync")
+    @Chaos(workload = "register", nemesis = "kill", nodes = 3, timeLimit = 10, recovery = 2, seed = 15, reads = "sync")
     void registerWithSyncReadsUnderKills(Runner.Outcome o) {
         assertValidAndChecked(o, "linearizability", "reads");
     }
 
     @Test
-    @Chaos(workload = "register", nemesis = "pause,clock", nodes = 3, timeLimit = 10, seed = 16)
+    @Chaos(workload = "register", nemesis = "pause,clock", nodes = 3, timeLimit = 10, recovery = 2, seed = 16)
     void registerUnderPausesAndClockFaults(Runner.Outcome o) {
         assertValidAndChecked(o, "linearizability", "reads");
     }
 
     @Test
-    @Chaos(workload = "election", nemesis = "pause", nodes = 3, timeLimit = 10, seed = 17)
+    @Chaos(workload = "election", nemesis = "pause", nodes = 3, timeLimit = 10, recovery = 2, seed = 17)
     void electionUnderPauses(Runner.Outcome o) {
         assertValidAndChecked(o, "election", "znode-versions");
     }
 
     @Test
-    @Chaos(workload = "election", nemesis = "clock,kill", nodes = 3, timeLimit = 10, seed = 20)
+    @Chaos(workload = "election", nemesis = "clock,kill", nodes = 3, timeLimit = 10, recovery = 2, seed = 20)
     void electionUnderClockFaultsAndKills(Runner.Outcome o) {
         assertValidAndChecked(o, "election", "znode-versions");
     }
@@ -80,19 +81,19 @@ class NightlyMatrixIT {
      * simulated ensemble, so the simulator and the local processes agree that the correct node is valid.
      */
     @Test
-    @Chaos(workload = "set", nemesis = "partition", timeLimit = 12, seed = 11, backend = "sim")
+    @Chaos(workload = "set", nemesis = "partition", timeLimit = 12, recovery = 2, seed = 11, backend = "sim")
     void setUnderPartitionsOnTheSimulator(Runner.Outcome o) {
         assertValidAndChecked(o, "set");
     }
 
     @Test
-    @Chaos(workload = "register", nemesis = "partition", timeLimit = 12, seed = 14, backend = "sim")
+    @Chaos(workload = "register", nemesis = "partition", timeLimit = 12, recovery = 2, seed = 14, backend = "sim")
     void registerUnderPartitionsOnTheSimulator(Runner.Outcome o) {
         assertValidAndChecked(o, "linearizability", "reads");
     }
 
     @Test
-    @Chaos(workload = "election", nemesis = "pause", nodes = 3, timeLimit = 10, seed = 17, backend = "sim")
+    @Chaos(workload = "election", nemesis = "pause", nodes = 3, timeLimit = 10, recovery = 2, seed = 17, backend = "sim")
     void electionUnderPausesOnTheSimulator(Runner.Outcome o) {
         assertValidAndChecked(o, "election", "znode-versions");
     }

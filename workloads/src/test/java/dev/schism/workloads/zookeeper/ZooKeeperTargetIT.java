@@ -32,28 +32,28 @@ class ZooKeeperTargetIT {
     private static final Pattern ESTABLISHED = Pattern.compile("Have quorum of supporters.*last processed zxid: 0x([0-9a-fA-F]+)");
 
     @Test
-    @Chaos(workload = "election", nemesis = "partition,kill", nodes = 3, timeLimit = 12, nemesisInterval = 3, seed = 4,
+    @Chaos(workload = "election", nemesis = "partition,kill", nodes = 3, timeLimit = 12, nemesisInterval = 3, recovery = 2, seed = 4,
             target = "zookeeper:3.9.4")
     void election394EndsValidUnderPartitionsAndKills(Runner.Outcome outcome) throws Exception {
         check(outcome);
     }
 
     @Test
-    @Chaos(workload = "set", nemesis = "partition,kill", nodes = 3, timeLimit = 12, nemesisInterval = 3, seed = 4,
+    @Chaos(workload = "set", nemesis = "partition,kill", nodes = 3, timeLimit = 12, nemesisInterval = 3, recovery = 2, seed = 4,
             target = "zookeeper:3.9.4")
     void set394EndsValidUnderPartitionsAndKills(Runner.Outcome outcome) throws Exception {
         check(outcome);
     }
 
     @Test
-    @Chaos(workload = "election", nemesis = "partition,kill", nodes = 3, timeLimit = 12, nemesisInterval = 3, seed = 4,
+    @Chaos(workload = "election", nemesis = "partition,kill", nodes = 3, timeLimit = 12, nemesisInterval = 3, recovery = 2, seed = 4,
             target = "zookeeper:3.4.14")
     void election3414EndsValidUnderPartitionsAndKills(Runner.Outcome outcome) throws Exception {
         check(outcome);
     }
 
     @Test
-    @Chaos(workload = "set", nemesis = "partition,kill", nodes = 3, timeLimit = 12, nemesisInterval = 3, seed = 4,
+    @Chaos(workload = "set", nemesis = "partition,kill", nodes = 3, timeLimit = 12, nemesisInterval = 3, recovery = 2, seed = 4,
             target = "zookeeper:3.4.14")
     void set3414EndsValidUnderPartitionsAndKills(Runner.Outcome outcome) throws Exception {
         check(outcome);
@@ -64,8 +64,8 @@ class ZooKeeperTargetIT {
      * acknowledged with the znode's zxid for the checkers to place.
      */
     @Test
-    @Chaos(workload = "register", nemesis = "partition,kill", nodes = 3, timeLimit = 12, nemesisInterval = 3, seed = 4,
-            target = "zookeeper:3.4.14")
+    @Chaos(workload = "register", nemesis = "partition,kill", nodes = 3, timeLimit = 8, nemesisInterval = 2, recovery = 2,
+            seed = 4, target = "zookeeper:3.4.14")
     void register3414EndsValidUnderPartitionsAndKills(Runner.Outcome outcome) throws Exception {
         check(outcome);
         History h = HistoryReader.read(outcome.folder().dir().resolve("history.jsonl"));
@@ -75,7 +75,7 @@ class ZooKeeperTargetIT {
 
     /** libfaketime moves both clocks of the ZooKeeper JVMs by tens of seconds; ZooKeeper must stay safe and alive. */
     @Test
-    @Chaos(workload = "election", nemesis = "clock,partition", nodes = 3, timeLimit = 12, seed = 9, nemesisInterval = 3,
+    @Chaos(workload = "election", nemesis = "clock,partition", nodes = 3, timeLimit = 12, recovery = 2, seed = 9, nemesisInterval = 3,
             target = "zookeeper:3.9.4")
     void zooKeeper394EndsValidUnderClockFaults(Runner.Outcome outcome) throws Exception {
         assertEquals(Verdict.VALID, outcome.verdict(), outcome.results().toString());
