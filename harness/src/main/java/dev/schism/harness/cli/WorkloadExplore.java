@@ -47,10 +47,10 @@ final class WorkloadExplore {
                                   double processCpu) {
         int n = r.runs();
         String cpu = processCpu > 0 ? String.format(Locale.ROOT, ", %.1f s CPU of the whole JVM", processCpu) : "";
-        return String.format(Locale.ROOT, "explore: %d runs of %s (%d nodes, %s) in %.1f s on %d threads: %d VALID, %d INVALID, "
+        return String.format(Locale.ROOT, "explore: %d runs of %s (%d nodes, %s) in %.1f s on %d thread%s: %d VALID, %d INVALID, "
                         + "%d UNKNOWN; %,.0f scenarios/min wall, %,.0f per CPU-minute (%.1f s CPU of the run threads%s)",
                 n, s.template().workload(), s.template().nodes(), String.join(",", s.template().nemesis()), r.wallSeconds(),
-                threads, n - invalid - unknown, invalid, unknown, n / r.wallSeconds() * 60, n / Math.max(r.cpuSeconds(), 1e-9) * 60,
+                threads, threads == 1 ? "" : "s", n - invalid - unknown, invalid, unknown, n / r.wallSeconds() * 60, n / Math.max(r.cpuSeconds(), 1e-9) * 60,
                 r.cpuSeconds(), cpu);
     }
 
